@@ -1,0 +1,219 @@
+package mq.aggregator.job;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import mq.common.exact.NumberStats;
+import mq.common.protocol.BadLine;
+import mq.common.protocol.JobEvent;
+import mq.common.protocol.Partial;
+import mq.common.records.LatestRecords;
+
+/**
+ * Everything the aggregator knows about one job in flight.
+ *
+ * <p>Merging a partial is idempotent per chunk: a chunk already merged is counted as a duplicate
+ * and otherwise ignored, so a chunk redone after a worker crash cannot be counted twice. Memory
+ * is the merged result (one entry per distinct key for records) plus a few numbers per chunk.
+ */
+public final class JobState {
+    private final String job;
+    private JobEvent.Started started;
+    private JobEvent.Ended ended;
+    private String failure;
+    private final List<BadLine> failingLines = new ArrayList<>();
+
+    private final BitSet merged = new BitSet();
+    private int mergedCount;
+    private long duplicatesIgnored;
+    private NumberStats numbers = NumberStats.EMPTY;
+    private final LatestRecords latest = new LatestRecords();
+    private long records;
+    private long checksum;
+
+    private long badCount;
+    private final List<BadLine> badSamples = new ArrayList<>();
+
+    private long firstPickupAt = Long.MAX_VALUE;
+    private long lastMergeAt;
+    private final List<Long> queueWaits = new ArrayList<>();
+    private final List<Long> processingMillis = new ArrayList<>();
+    private final Map<String, WorkerTally> perWorker = new TreeMap<>();
+    private final long firstSeenAt;
+
+    public JobState(String job, long now) {
+        this.job = job;
+        this.firstSeenAt = now;
+    }
+
+    /** Per-worker running totals. */
+    public static final class WorkerTally {
+        int chunks;
+        long records;
+        long busyNanos;
+
+        public int chunks() {
+            return chunks;
+        }
+
+        public long records() {
+            return records;
+        }
+
+        public long busyNanos() {
+            return busyNanos;
+        }
+    }
+
+    public void started(JobEvent.Started event) {
+        started = event;
+        checkBadLines();
+    }
+
+    public void ended(JobEvent.Ended event) {
+        ended = event;
+    }
+
+    public void aborted(JobEvent.Aborted event) {
+        fail(event.reason(), event.badLines());
+    }
+
+    /** Merges a partial; returns {@code false} when its chunk was merged before (a redelivery). */
+    public boolean merge(Partial partial, long now) {
+        if (partial.failed()) {
+            fail("chunk " + partial.chunk() + " failed on worker " + partial.worker() + ": " + partial.error(), List.of());
+            return true;
+        }
+        if (partial.chunk() < 0 || merged.get(partial.chunk())) {
+            duplicatesIgnored++;
+            return false;
+        }
+        merged.set(partial.chunk());
+        mergedCount++;
+        records += partial.records();
+        checksum += partial.crc32c();
+        switch (partial.kind()) {
+            case NUMBERS -> numbers = numbers.merge(partial.numbers());
+            case RECORDS -> latest.addAll(partial.latest());
+        }
+        if (partial.badCount() > 0) {
+            badCount += partial.badCount();
+            for (BadLine line : partial.badSamples()) {
+                if (badSamples.size() < Partial.MAX_BAD_SAMPLES) {
+                    badSamples.add(line);
+                }
+            }
+            checkBadLines();
+        }
+        firstPickupAt = Math.min(firstPickupAt, partial.pickedUpAt());
+        lastMergeAt = now;
+        queueWaits.add(Math.max(0, partial.pickedUpAt() - partial.producedAt()));
+        processingMillis.add(partial.busyNanos() / 1_000_000);
+        WorkerTally tally = perWorker.computeIfAbsent(partial.worker(), w -> new WorkerTally());
+        tally.chunks++;
+        tally.records += partial.records();
+        tally.busyNanos += partial.busyNanos();
+        return true;
+    }
+
+    /** Without --skip-bad, the first bad line fails the job; the rest of its chunks are then ignored. */
+    private void checkBadLines() {
+        if (started != null && !started.skipBad() && badCount > 0 && failure == null) {
+            BadLine first = badSamples.get(0);
+            fail(first.describe(started.source()) + " (use --skip-bad to skip bad lines and count them instead)", badSamples);
+        }
+    }
+
+    private void fail(String reason, List<BadLine> lines) {
+        if (failure == null) {
+            failure = reason;
+            failingLines.addAll(lines);
+        }
+    }
+
+    public boolean isComplete() {
+        return ended != null && mergedCount >= ended.chunks();
+    }
+
+    public boolean isOver() {
+        return failure != null || isComplete();
+    }
+
+    public String job() {
+        return job;
+    }
+
+    public JobEvent.Started started() {
+        return started;
+    }
+
+    public JobEvent.Ended ended() {
+        return ended;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public List<BadLine> failingLines() {
+        return List.copyOf(failingLines);
+    }
+
+    public int mergedCount() {
+        return mergedCount;
+    }
+
+    public long duplicatesIgnored() {
+        return duplicatesIgnored;
+    }
+
+    public NumberStats numbers() {
+        return numbers;
+    }
+
+    public LatestRecords latest() {
+        return latest;
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public long checksum() {
+        return checksum;
+    }
+
+    public long badCount() {
+        return badCount;
+    }
+
+    public List<BadLine> badSamples() {
+        return List.copyOf(badSamples);
+    }
+
+    public long firstPickupAt() {
+        return firstPickupAt;
+    }
+
+    public long lastMergeAt() {
+        return lastMergeAt;
+    }
+
+    public List<Long> queueWaits() {
+        return queueWaits;
+    }
+
+    public List<Long> processingMillis() {
+        return processingMillis;
+    }
+
+    public Map<String, WorkerTally> perWorker() {
+        return perWorker;
+    }
+
+    public long firstSeenAt() {
+        return firstSeenAt;
+    }
+}

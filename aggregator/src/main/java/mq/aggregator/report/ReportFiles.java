@@ -1,0 +1,46 @@
+package mq.aggregator.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import mq.common.protocol.JobReport;
+import mq.common.protocol.Json;
+import mq.common.records.LatestRecords;
+import mq.common.records.RecordVersion;
+
+/**
+ * Writes a job's files: {@code report.json} and, for records jobs, {@code records.jsonl} (the
+ * latest record of every key, sorted by key, each line the record's JSON text as it was read).
+ * Each file is written to a temporary name and moved into place, so a reader never sees half a file.
+ */
+public final class ReportFiles {
+    public static final String REPORT_FILE = "report.json";
+
+    private ReportFiles() {
+    }
+
+    public static void write(Path dir, JobReport report, LatestRecords latest) throws IOException {
+        Files.createDirectories(dir);
+        if (report.recordsFile() != null && latest != null) {
+            Path tmp = dir.resolve(report.recordsFile() + ".tmp");
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (RecordVersion version : latest.sortedByKey()) {
+                    out.write(version.json());
+                    out.write('\n');
+                }
+            }
+            Files.move(tmp, dir.resolve(report.recordsFile()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        writeReport(dir, report);
+    }
+
+    public static void writeReport(Path dir, JobReport report) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(REPORT_FILE + ".tmp");
+        Files.write(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        Files.move(tmp, dir.resolve(REPORT_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,73 @@
+package mq.common.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** Asks the broker whether a consumer group is ready: enough members, and a committed offset on every partition. */
+public final class GroupReadiness {
+    private final Admin admin;
+
+    public GroupReadiness(Admin admin) {
+        this.admin = admin;
+    }
+
+    public record State(int members, int committedPartitions, int partitions) {
+        public boolean readyFor(int wantedMembers) {
+            return members >= wantedMembers && committedPartitions == partitions;
+        }
+    }
+
+    public State state(String group, Collection<String> topics) {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            Set<TopicPartition> partitions = described.values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long committedCount = partitions.stream().filter(p -> committed.get(p) != null).count();
+            ConsumerGroupDescription group1 = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(10, TimeUnit.SECONDS);
+            return new State(group1.members().size(), (int) committedCount, partitions.size());
+        } catch (ExecutionException | TimeoutException e) {
+            return new State(0, 0, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking for group " + group, e);
+        }
+    }
+
+    /** Polls {@link #state} until the group is ready or {@code timeout} passes; {@code check} may throw to give up early. */
+    public State await(String group, Collection<String> topics, int members, Duration timeout, Runnable check) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        State state = state(group, topics);
+        while (!state.readyFor(members)) {
+            check.run();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("group " + group + " not ready after " + timeout.toSeconds() + " s: "
+                        + state.members() + " of " + members + " members, offsets committed on "
+                        + state.committedPartitions() + " of " + state.partitions() + " partitions");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for group " + group, e);
+            }
+            state = state(group, topics);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,22 @@
+package mq.common.protocol;
+
+/** Names of the headers a chunk message carries (see docs/PROTOCOL.md). Values are UTF-8 text. */
+public final class ChunkHeaders {
+    public static final String JOB = "mq-job";
+    public static final String CHUNK = "mq-chunk";
+    public static final String KIND = "mq-kind";
+    public static final String FIRST_LINE = "mq-first-line";
+    public static final String FIRST_RECORD = "mq-first-record";
+    public static final String RECORDS = "mq-records";
+    public static final String CRC32C = "mq-crc32c";
+    public static final String PRODUCED_AT = "mq-produced-at";
+    public static final String SOURCE = "mq-source";
+    public static final String KEY_FIELD = "mq-key-field";
+    public static final String TIMESTAMP_FIELD = "mq-timestamp-field";
+    public static final String SUM_FIELDS = "mq-sum-fields";
+    public static final String LINES = "mq-lines";
+    public static final String SKIP_BAD = "mq-skip-bad";
+
+    private ChunkHeaders() {
+    }
+}

@@ -1,0 +1,126 @@
+package mq.common.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Everything about a chunk except its body, carried as message headers so that a worker needs no
+ * other state to process it.
+ *
+ * @param job         the job id
+ * @param index       0-based chunk number within the job
+ * @param kind        numbers or records
+ * @param source      the input file's name, for error messages
+ * @param firstLine   1-based line of the input where the chunk's first body line starts
+ * @param firstRecord 0-based ordinal of the chunk's first record within the whole input
+ * @param records     how many records (non-blank lines) the body holds
+ * @param crc32c      CRC-32C of the body, as the producer computed it
+ * @param producedAt  epoch milliseconds when the producer sent the chunk
+ * @param recordSpec  key, timestamp and sum fields of a records job; {@code null} for numbers
+ * @param skipBad     whether bad lines are skipped and counted instead of failing the job
+ * @param lines       for bodies that are not the input's own lines (a JSON array re-written one
+ *                    element per line): the input line of each body line; else {@code null}
+ */
+public record ChunkMeta(String job, int index, JobKind kind, String source, long firstLine, long firstRecord,
+                        int records, long crc32c, long producedAt, RecordSpec recordSpec, boolean skipBad,
+                        long[] lines) {
+
+    public Headers toHeaders() {
+        RecordHeaders headers = new RecordHeaders();
+        put(headers, ChunkHeaders.JOB, job);
+        put(headers, ChunkHeaders.CHUNK, Integer.toString(index));
+        put(headers, ChunkHeaders.KIND, kind.wireName());
+        put(headers, ChunkHeaders.SOURCE, source);
+        put(headers, ChunkHeaders.FIRST_LINE, Long.toString(firstLine));
+        put(headers, ChunkHeaders.FIRST_RECORD, Long.toString(firstRecord));
+        put(headers, ChunkHeaders.RECORDS, Integer.toString(records));
+        put(headers, ChunkHeaders.CRC32C, Long.toString(crc32c));
+        put(headers, ChunkHeaders.PRODUCED_AT, Long.toString(producedAt));
+        put(headers, ChunkHeaders.SKIP_BAD, Boolean.toString(skipBad));
+        if (recordSpec != null) {
+            put(headers, ChunkHeaders.KEY_FIELD, recordSpec.keyField());
+            put(headers, ChunkHeaders.TIMESTAMP_FIELD, recordSpec.timestampField());
+            put(headers, ChunkHeaders.SUM_FIELDS, String.join(",", recordSpec.sumFields()));
+        }
+        if (lines != null) {
+            StringBuilder text = new StringBuilder(lines.length * 7);
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) text.append(',');
+                text.append(lines[i]);
+            }
+            put(headers, ChunkHeaders.LINES, text.toString());
+        }
+        return headers;
+    }
+
+    /** Reads the headers back; throws {@link MalformedMessageException} naming the header that is missing or wrong. */
+    public static ChunkMeta fromHeaders(Headers headers) {
+        JobKind kind = JobKind.fromWire(required(headers, ChunkHeaders.KIND));
+        RecordSpec spec = null;
+        if (kind == JobKind.RECORDS) {
+            String sums = optional(headers, ChunkHeaders.SUM_FIELDS);
+            spec = new RecordSpec(required(headers, ChunkHeaders.KEY_FIELD), required(headers, ChunkHeaders.TIMESTAMP_FIELD),
+                    sums == null || sums.isEmpty() ? List.of() : Arrays.asList(sums.split(",")));
+        }
+        String lineList = optional(headers, ChunkHeaders.LINES);
+        return new ChunkMeta(
+                required(headers, ChunkHeaders.JOB),
+                (int) number(headers, ChunkHeaders.CHUNK),
+                kind,
+                optional(headers, ChunkHeaders.SOURCE),
+                number(headers, ChunkHeaders.FIRST_LINE),
+                number(headers, ChunkHeaders.FIRST_RECORD),
+                (int) number(headers, ChunkHeaders.RECORDS),
+                number(headers, ChunkHeaders.CRC32C),
+                number(headers, ChunkHeaders.PRODUCED_AT),
+                spec,
+                Boolean.parseBoolean(optional(headers, ChunkHeaders.SKIP_BAD)),
+                lineList == null ? null : parseLines(lineList));
+    }
+
+    /** The input line where body line {@code bodyLine} (0-based) starts. */
+    public long inputLine(int bodyLine) {
+        return lines != null && bodyLine < lines.length ? lines[bodyLine] : firstLine + bodyLine;
+    }
+
+    private static long[] parseLines(String text) {
+        List<Long> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            values.add(Long.parseLong(part));
+        }
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void put(RecordHeaders headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String optional(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String required(Headers headers, String name) {
+        String value = optional(headers, name);
+        if (value == null) {
+            throw new MalformedMessageException("chunk message has no header " + name);
+        }
+        return value;
+    }
+
+    private static long number(Headers headers, String name) {
+        String value = required(headers, name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new MalformedMessageException("chunk header " + name + " is not a number: '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package mq.common.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import mq.common.exact.DecimalText;
+import mq.common.records.RecordKey;
+
+/**
+ * The one JSON codec of the protocol and the reports.
+ *
+ * <p>Decimals travel as canonical strings (exact in any language, unlike JSON numbers read as
+ * doubles), instants as ISO-8601 strings, field names in snake_case.
+ */
+public final class Json {
+    /** For protocol messages and reports. */
+    public static final ObjectMapper MAPPER = protocolMapper();
+
+    /** For input records: keeps every decimal exactly as written, including trailing zeros. */
+    public static final ObjectMapper RECORDS = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private Json() {
+    }
+
+    private static ObjectMapper protocolMapper() {
+        SimpleModule module = new SimpleModule("mq-protocol");
+        module.addSerializer(BigDecimal.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(DecimalText.format(value));
+            }
+        });
+        module.addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.toString());
+            }
+        });
+        module.addDeserializer(Instant.class, new JsonDeserializer<>() {
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return Instant.parse(p.getValueAsString());
+            }
+        });
+        module.addSerializer(RecordKey.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(RecordKey key, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                if (key.isNumber()) {
+                    gen.writeNumber(key.number().toPlainString());
+                } else {
+                    gen.writeString(key.text());
+                }
+            }
+        });
+        module.addDeserializer(RecordKey.class, new JsonDeserializer<>() {
+            @Override
+            public RecordKey deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return p.currentToken() == JsonToken.VALUE_STRING
+                        ? RecordKey.ofText(p.getText())
+                        : RecordKey.ofNumber(p.getDecimalValue());
+            }
+        });
+        return JsonMapper.builder()
+                .addModule(module)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+
+    public static byte[] encode(Object message) {
+        try {
+            return MAPPER.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T decode(byte[] bytes, Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new MalformedMessageException("cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package mq.producer.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import mq.common.protocol.Json;
+
+/**
+ * Cuts a JSON array of records into chunks of JSON Lines, streaming with Jackson's parser.
+ *
+ * <p>One element is in memory at a time. Each is re-written compactly on a line of its own
+ * (decimals keep their exact digits), and the chunk records the input line where each element
+ * began, so that workers can still name the line of a bad record. Malformed JSON stops the job
+ * here with the line and its text, because an array cannot be resynchronised reliably.
+ */
+final class JsonArrayChunkReader implements ChunkReader {
+    private final CountingInputStream counted;
+    private final JsonParser parser;
+    private final Path file;
+    private final int rowsPerChunk;
+    private final int maxChunkBytes;
+    private boolean started;
+    private boolean finished;
+    private long nextRecord;
+    private int nextIndex;
+
+    JsonArrayChunkReader(InputStream in, Path file, int rowsPerChunk, int maxChunkBytes) throws IOException {
+        this.counted = new CountingInputStream(in);
+        this.parser = Json.RECORDS.createParser(counted);
+        this.file = file;
+        this.rowsPerChunk = rowsPerChunk;
+        this.maxChunkBytes = maxChunkBytes;
+    }
+
+    @Override
+    public ChunkDraft next() throws IOException {
+        if (finished) {
+            return null;
+        }
+        try {
+            if (!started) {
+                started = true;
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_ARRAY) {
+                    throw bad(parser.currentLocation().getLineNr(), "expected a JSON array of records ('[' first)");
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+            long[] lines = new long[Math.min(rowsPerChunk, 1024)];
+            int records = 0;
+            while (records < rowsPerChunk && body.size() < maxChunkBytes) {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    expectEnd();
+                    finished = true;
+                    break;
+                }
+                if (token == null) {
+                    throw bad(parser.currentLocation().getLineNr(), "the JSON array is not closed (missing ']')");
+                }
+                long line = parser.currentTokenLocation().getLineNr();
+                JsonNode element = Json.RECORDS.readTree(parser);
+                body.write(Json.RECORDS.writeValueAsBytes(element));
+                body.write('\n');
+                if (records == lines.length) {
+                    lines = Arrays.copyOf(lines, lines.length * 2);
+                }
+                lines[records++] = line;
+            }
+            if (records == 0) {
+                return null;
+            }
+            ChunkDraft chunk = new ChunkDraft(nextIndex++, lines[0], nextRecord, records, 0, body.toByteArray(),
+                    Arrays.copyOf(lines, records));
+            nextRecord += records;
+            return chunk;
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw bad(line, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void expectEnd() throws IOException {
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+            throw bad(parser.currentTokenLocation().getLineNr(), "unexpected content after the end of the JSON array");
+        }
+    }
+
+    private InputException bad(long line, String problem) {
+        return new InputException(line, lineText(line), problem);
+    }
+
+    /** Reads the offending line back from the file: only on error, so the happy path never keeps text around. */
+    private String lineText(long line) {
+        if (line < 1) {
+            return null;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text = null;
+            for (long i = 0; i < line; i++) {
+                text = reader.readLine();
+                if (text == null) {
+                    return null;
+                }
+            }
+            return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted.count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+        counted.close();
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+}

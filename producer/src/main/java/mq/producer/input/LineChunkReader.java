@@ -1,0 +1,111 @@
+package mq.producer.input;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Cuts line-oriented input (numbers, JSON Lines) into chunks of whole lines, at the byte level.
+ *
+ * <p>The producer does not parse the lines (that is the workers' job); it only finds line ends
+ * and tells blank lines from records, so it reads at close to disk speed. Blank lines travel with
+ * the chunk so that a worker can name the exact input line of any record. Works for {@code \n}
+ * and {@code \r\n}; the {@code \r} stays in the body and workers strip it.
+ */
+final class LineChunkReader implements ChunkReader {
+    private final InputStream in;
+    private final int rowsPerChunk;
+    private final int maxChunkBytes;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private boolean endOfInput;
+    private long bytesRead;
+
+    private long nextLine = 1;
+    private long nextRecord;
+    private int nextIndex;
+
+    LineChunkReader(InputStream in, int rowsPerChunk, int maxChunkBytes) {
+        this.in = in;
+        this.rowsPerChunk = rowsPerChunk;
+        this.maxChunkBytes = maxChunkBytes;
+    }
+
+    @Override
+    public ChunkDraft next() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        long firstLine = nextLine;
+        int records = 0;
+        int blanks = 0;
+        boolean lineIsBlank = true;
+        boolean lineStarted = false;
+        while (true) {
+            if (position == limit && !fill()) {
+                if (lineStarted) { // last line without a final newline
+                    body.write('\n');
+                    nextLine++;
+                    if (lineIsBlank) blanks++; else records++;
+                }
+                break;
+            }
+            int start = position;
+            boolean chunkFull = false;
+            while (position < limit) {
+                byte b = buffer[position++];
+                if (b == '\n') {
+                    body.write(buffer, start, position - start);
+                    start = position;
+                    nextLine++;
+                    if (lineIsBlank) blanks++; else records++;
+                    lineIsBlank = true;
+                    lineStarted = false;
+                    if (records == rowsPerChunk || (records > 0 && body.size() >= maxChunkBytes)) {
+                        chunkFull = true;
+                        break;
+                    }
+                } else {
+                    lineStarted = true;
+                    if (b != ' ' && b != '\t' && b != '\r') {
+                        lineIsBlank = false;
+                    }
+                }
+            }
+            body.write(buffer, start, position - start);
+            if (chunkFull) {
+                break;
+            }
+        }
+        if (records == 0) {
+            return null; // only blank lines were left
+        }
+        ChunkDraft chunk = new ChunkDraft(nextIndex++, firstLine, nextRecord, records, blanks, body.toByteArray(), null);
+        nextRecord += records;
+        return chunk;
+    }
+
+    private boolean fill() throws IOException {
+        if (endOfInput) {
+            return false;
+        }
+        int read = in.read(buffer);
+        if (read <= 0) {
+            endOfInput = true;
+            return false;
+        }
+        bytesRead += read;
+        position = 0;
+        limit = read;
+        return true;
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,87 @@
+package mq.worker.reduce;
+
+import java.util.List;
+import java.util.zip.CRC32C;
+import mq.common.protocol.ChunkMeta;
+import mq.common.protocol.MalformedMessageException;
+import mq.common.protocol.Partial;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Turns one chunk message into its partial result: a pure function of the message (plus the
+ * clock readings it reports), so that tests can call it directly and any worker, thread or retry
+ * computes the same partial for the same chunk.
+ */
+public final class ChunkReducer {
+    private final String workerId;
+    private final NumbersReducer numbers;
+    private final RecordsReducer records;
+
+    public ChunkReducer(String workerId, BusyWork busyWork) {
+        this.workerId = workerId;
+        this.numbers = new NumbersReducer(busyWork);
+        this.records = new RecordsReducer(busyWork);
+    }
+
+    /** Never throws: a chunk that cannot be processed yields a partial that says why, so the job fails loudly. */
+    public Partial reduce(Headers headers, byte[] body, long pickedUpAt) {
+        long start = System.nanoTime();
+        ChunkMeta meta;
+        try {
+            meta = ChunkMeta.fromHeaders(headers);
+        } catch (MalformedMessageException | IllegalArgumentException e) {
+            return failed(headers, body, pickedUpAt, start, e.getMessage());
+        }
+        byte[] safeBody = body == null ? new byte[0] : body;
+        long crc = crc32c(safeBody);
+        if (crc != meta.crc32c()) {
+            return partial(meta, safeBody, crc, pickedUpAt, start, 0, null, null, 0, List.of(),
+                    "chunk " + meta.index() + " is corrupt: CRC-32C " + crc + " but the producer sent " + meta.crc32c());
+        }
+        return switch (meta.kind()) {
+            case NUMBERS -> {
+                NumbersReducer.Result r = numbers.reduce(meta, safeBody);
+                yield partial(meta, safeBody, crc, pickedUpAt, start, r.stats().count() + r.bad().count(),
+                        r.stats().build(), null, r.bad().count(), r.bad().samples(), null);
+            }
+            case RECORDS -> {
+                RecordsReducer.Result r = records.reduce(meta, safeBody);
+                yield partial(meta, safeBody, crc, pickedUpAt, start, r.records(),
+                        null, r.latest().sortedByKey(), r.bad().count(), r.bad().samples(), null);
+            }
+        };
+    }
+
+    private Partial partial(ChunkMeta meta, byte[] body, long crc, long pickedUpAt, long startNanos, long recordCount,
+                            mq.common.exact.NumberStats stats, List<mq.common.records.RecordVersion> latest,
+                            long badCount, List<mq.common.protocol.BadLine> badSamples, String error) {
+        return new Partial(meta.job(), meta.index(), workerId, meta.kind(), recordCount, body.length, crc,
+                meta.producedAt(), pickedUpAt, System.currentTimeMillis(), System.nanoTime() - startNanos,
+                stats, latest, badCount, badSamples, error);
+    }
+
+    private Partial failed(Headers headers, byte[] body, long pickedUpAt, long startNanos, String error) {
+        String job = header(headers, mq.common.protocol.ChunkHeaders.JOB);
+        String chunk = header(headers, mq.common.protocol.ChunkHeaders.CHUNK);
+        int index = -1;
+        try {
+            index = chunk == null ? -1 : Integer.parseInt(chunk);
+        } catch (NumberFormatException ignored) {
+            // the error below already names the bad header
+        }
+        return new Partial(job == null ? "" : job, index, workerId, null, 0, body == null ? 0 : body.length, 0,
+                0, pickedUpAt, System.currentTimeMillis(), System.nanoTime() - startNanos,
+                null, null, 0, List.of(), "unreadable chunk message: " + error);
+    }
+
+    private static String header(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long crc32c(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return crc.getValue();
+    }
+}

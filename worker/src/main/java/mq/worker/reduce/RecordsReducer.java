@@ -1,0 +1,122 @@
+package mq.worker.reduce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import mq.common.exact.DecimalText;
+import mq.common.protocol.ChunkMeta;
+import mq.common.protocol.Json;
+import mq.common.protocol.RecordSpec;
+import mq.common.records.LatestRecords;
+import mq.common.records.RecordKey;
+import mq.common.records.RecordVersion;
+
+/**
+ * Reduces a chunk of JSON records (one object per line) to the latest version of each key in it:
+ * the combiner that keeps partial results, and the aggregator's work, small when keys repeat.
+ */
+final class RecordsReducer {
+    private final BusyWork busyWork;
+
+    RecordsReducer(BusyWork busyWork) {
+        this.busyWork = busyWork;
+    }
+
+    record Result(LatestRecords latest, long records, BadLines bad) {
+    }
+
+    Result reduce(ChunkMeta meta, byte[] body) {
+        RecordSpec spec = meta.recordSpec();
+        LatestRecords latest = new LatestRecords();
+        BadLines bad = new BadLines();
+        long[] records = {0};
+        BodyLines.forEach(body, (bodyLine, from, to) -> {
+            if (from == to) {
+                return;
+            }
+            busyWork.perRecord();
+            long position = meta.firstRecord() + records[0]++;
+            long line = meta.inputLine(bodyLine);
+            String text = BodyLines.text(body, from, to);
+            try {
+                latest.add(read(spec, body, from, to, text, position, line));
+            } catch (BadRecordException e) {
+                bad.add(line, text, e.getMessage());
+            }
+        });
+        return new Result(latest, records[0], bad);
+    }
+
+    private static RecordVersion read(RecordSpec spec, byte[] body, int from, int to, String text,
+                                      long position, long line) {
+        JsonNode node;
+        try {
+            node = Json.RECORDS.readTree(body, from, to - from);
+        } catch (JsonProcessingException e) {
+            throw new BadRecordException("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRecordException("unreadable: " + e.getMessage());
+        }
+        if (!node.isObject()) {
+            throw new BadRecordException("not a JSON object");
+        }
+        RecordKey key = key(node.get(spec.keyField()), spec.keyField());
+        Instant timestamp = timestamp(node.get(spec.timestampField()), spec.timestampField());
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (String field : spec.sumFields()) {
+            JsonNode value = node.get(field);
+            if (value != null && !value.isNull()) {
+                sums.put(field, decimal(value, field));
+            }
+        }
+        return new RecordVersion(key, timestamp, position, line, sums, text);
+    }
+
+    private static RecordKey key(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            throw new BadRecordException("no key field '" + field + "'");
+        }
+        if (value.isNumber()) {
+            return RecordKey.ofNumber(value.decimalValue());
+        }
+        if (value.isTextual()) {
+            return RecordKey.ofText(value.textValue());
+        }
+        throw new BadRecordException("key field '" + field + "' must be a string or a number, was " + value);
+    }
+
+    private static Instant timestamp(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            throw new BadRecordException("no timestamp field '" + field + "'");
+        }
+        try {
+            return TimestampParser.parse(value);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new BadRecordException("timestamp field '" + field + "' " + e.getMessage());
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode value, String field) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return DecimalText.parse(value.textValue());
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new BadRecordException("sum field '" + field + "' is not a number: " + value);
+    }
+
+    private static final class BadRecordException extends RuntimeException {
+        BadRecordException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
