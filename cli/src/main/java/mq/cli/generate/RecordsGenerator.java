@@ -30,8 +30,9 @@ import java.util.function.LongConsumer;
  * tend to collect more versions (a long tail of hot keys). {@code updated_at} is random within
  * {@link #WINDOW_START}'s year, so versions of an id arrive out of time order.
  *
- * <p>Ties: about 1% of the ids are "tie ids". About half the versions of a tie id carry the same
- * instant, which is also that id's latest one, so a reducer to the latest version must break the tie.
+ * <p>Ties: about 2% of the ids are "tie ids". About half the versions of a tie id carry the same
+ * instant, which is also that id's latest one (about 1% of all records), so a reducer to the latest
+ * version must break the tie.
  * With mixed timestamps the tied versions may spell that instant in different formats.
  */
 public final class RecordsGenerator {
@@ -41,7 +42,7 @@ public final class RecordsGenerator {
     public static final Instant WINDOW_END = Instant.parse("2026-01-01T00:00:00Z");
 
     /** One id in this many is a tie id. */
-    static final int TIE_ID_ONE_IN = 100;
+    static final int TIE_ID_ONE_IN = 50;
 
     private static final long WINDOW_SECONDS = WINDOW_END.getEpochSecond() - WINDOW_START.getEpochSecond();
     /** The latest instant of a tie id falls in the window's last 30 days. */
