@@ -1,0 +1,62 @@
+package mq.cli.generate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mq generate records}: parses the options, writes the file, prints a summary. */
+@Command(name = "records", mixinStandardHelpOptions = true,
+        description = "Writes mock customer records with several versions per id, like a Mockaroo export.")
+final class RecordsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", required = true, description = "How many records.")
+    long count;
+
+    @Option(names = "--keys", description = "How many distinct ids, 1..keys; each gets at least one record "
+            + "(default: count / 5).")
+    Long keys;
+
+    @Option(names = "--out", required = true, description = "The file to write; parent directories are created.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "json", converter = RecordFormat.Converter.class,
+            description = "json: one array, one object per line (default); jsonl: JSON Lines.")
+    RecordFormat format;
+
+    @Option(names = "--seed", defaultValue = "" + NumbersSpec.DEFAULT_SEED,
+            description = "The same seed writes the same file (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--mixed-timestamps", description = "updated_at as ISO-8601 with Z or with an offset, "
+            + "as 'yyyy-MM-dd HH:mm:ss' (UTC) or as epoch milliseconds; default: ISO-8601 with Z only.")
+    boolean mixedTimestamps;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr (shown from "
+            + Progress.SHOW_FROM + " records on).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        RecordsSpec records;
+        try {
+            long distinct = keys != null ? keys : RecordsSpec.defaultKeys(count);
+            records = new RecordsSpec(count, distinct, seed, format, mixedTimestamps);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        GeneratedFile written;
+        try (Progress progress = Progress.of("records", count, !noProgress)) {
+            written = RecordsGenerator.write(out, records, progress);
+        }
+        spec.commandLine().getOut().println(written.summary());
+        return 0;
+    }
+}
