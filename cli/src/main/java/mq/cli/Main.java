@@ -1,6 +1,51 @@
 package mq.cli;
 
-public final class Main {
+import mq.cli.broker.BrokerCommand;
+import mq.cli.generate.GenerateCommand;
+import mq.cli.roles.AggregatorCommand;
+import mq.cli.roles.ProduceCommand;
+import mq.cli.roles.WorkerCommand;
+import mq.cli.run.DemoCommand;
+import mq.cli.run.RunCommand;
+import mq.producer.input.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mq} command: every role, the local broker, the runs and the lab. */
+@Command(name = "mq", mixinStandardHelpOptions = true, version = "message_queues 0.1.0",
+        description = "Queue-based parallelism on Apache Kafka: produce, reduce in parallel, aggregate, measure.",
+        subcommands = {RunCommand.class, DemoCommand.class, ProduceCommand.class, WorkerCommand.class,
+                AggregatorCommand.class, BrokerCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("error: " + message(e));
+                    if (System.getenv("MQ_DEBUG") != null) {
+                        e.printStackTrace(commandLine.getErr());
+                    }
+                    return e instanceof IllegalArgumentException ? 2 : 1;
+                });
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage();
+        return message == null ? e.toString() : message;
     }
 }

@@ -1,5 +1,6 @@
 package mq.cli.generate;
 
+import mq.cli.console.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package mq.cli.generate;
+package mq.cli.console;
 
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -6,11 +6,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr for large outputs; does nothing for small ones or when disabled. */
-final class Progress implements LongConsumer, AutoCloseable {
+/** A progress bar on stderr for long work; does nothing for small totals or when disabled. */
+public final class Progress implements LongConsumer, AutoCloseable {
 
     /** Below this many items writing takes well under a second: no bar. */
-    static final long SHOW_FROM = 100_000;
+    public static final long SHOW_FROM = 100_000;
 
     private final ProgressBar bar;
 
@@ -18,7 +18,7 @@ final class Progress implements LongConsumer, AutoCloseable {
         this.bar = bar;
     }
 
-    static Progress of(String task, long total, boolean enabled) {
+    public static Progress of(String task, long total, boolean enabled) {
         if (!enabled || total < SHOW_FROM) {
             return new Progress(null);
         }
@@ -35,6 +35,24 @@ final class Progress implements LongConsumer, AutoCloseable {
     public void accept(long done) {
         if (bar != null) {
             bar.stepTo(done);
+        }
+    }
+
+    /** A bar shown whatever the total, for work whose size is not a count of items. */
+    public static Progress always(String task, long total, String unit) {
+        return new Progress(new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(Math.max(total, 1))
+                .setUnit(unit.isEmpty() ? "" : " " + unit, unit.equals("MB") ? 1_000_000 : 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUpdateIntervalMillis(250)
+                .build());
+    }
+
+    public void maxHint(long total) {
+        if (bar != null) {
+            bar.maxHint(total);
         }
     }
 

@@ -1,0 +1,92 @@
+package mq.cli.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mq.cli.Main;
+import mq.cli.broker.ClassPath;
+
+/**
+ * A role ({@code worker}, {@code aggregator}) started as its own JVM from our own class path, its
+ * output going to a log file. Separate processes are the point: each has its own heap, GC and
+ * Kafka clients, and can be killed on its own.
+ */
+public final class ChildProcess {
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ChildProcess start(String name, List<String> mqArguments, String heap, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseSerialGC"); // a small role on a shared 2-core box: no parallel GC threads competing
+        command.add("-cp");
+        command.add(ClassPath.ofThisJvm());
+        command.add(Main.class.getName());
+        command.addAll(mqArguments);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new ChildProcess(name, process, log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a real crash. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within {@code grace}. */
+    public void stop(Duration grace) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The last lines of the log, for error messages. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

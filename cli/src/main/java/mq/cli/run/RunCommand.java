@@ -1,0 +1,80 @@
+package mq.cli.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import mq.cli.options.Bootstrap;
+import mq.cli.options.JobOptions;
+import mq.cli.options.KafkaOptions;
+import mq.common.protocol.JobReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mq run}: one job end to end with its own aggregator and worker processes. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one job end to end: starts the local broker if needed (unless --bootstrap), an aggregator "
+                + "and N worker processes, produces the file, waits for the verified result, stops what it started and "
+                + "prints the report. Exit code 0 when the job succeeded, 1 when it failed."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    JobOptions job;
+
+    @Mixin
+    RunSettingsOptions run;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where report.json (and records.jsonl) go (default: runs/<job id>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        String bootstrap = Bootstrap.startingLocal(kafka);
+        String jobId = JobIds.next();
+        Path outDir = out != null ? out : Path.of("runs", jobId);
+        JobReport report = execute(kafka, bootstrap, run.settings(), job, jobId, outDir);
+        ReportPrinter.print(report, outDir, System.out);
+        return report.succeeded() ? 0 : 1;
+    }
+
+    static JobReport execute(KafkaOptions kafka, String bootstrap, LocalRun.Settings settings, JobOptions job,
+                             String jobId, Path outDir) throws Exception {
+        var request = job.request(jobId, outDir);
+        System.err.printf("job %s: %s with %d worker(s) x %d thread(s) on %s%n", jobId, job.input(),
+                settings.workers(), settings.threads(), bootstrap);
+        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), kafka.asArguments(bootstrap), kafka.topics(),
+                kafka.chunkPartitions(), settings)) {
+            return localRun.execute(request, outDir);
+        }
+    }
+
+    /** Options about the processes a run starts; shared with {@code demo}. */
+    public static final class RunSettingsOptions {
+        @Option(names = "--workers", paramLabel = "N", defaultValue = "4", description = "Worker processes (default ${DEFAULT-VALUE}).")
+        int workers;
+
+        @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "Threads per worker (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--work-us", paramLabel = "MICROS", defaultValue = "0",
+                description = "Extra CPU work per record in each worker, in microseconds (default ${DEFAULT-VALUE}).")
+        int workMicros;
+
+        @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "512m",
+                description = "Maximum heap of each worker and aggregator process (default ${DEFAULT-VALUE}).")
+        String heap;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                description = "Give up waiting for the result after this long (default ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Option(names = "--no-progress", description = "No progress bars.")
+        boolean noProgress;
+
+        public LocalRun.Settings settings() {
+            return new LocalRun.Settings(workers, threads, workMicros, heap, Duration.ofSeconds(timeoutSeconds), !noProgress);
+        }
+    }
+}
