@@ -20,8 +20,23 @@ import java.util.Optional;
  * @param controllerPort KRaft controller listener port
  * @param clusterId      the id the storage was formatted with
  * @param startedAt      ISO-8601 instant of the launch
+ * @param processStart   the start instant the operating system reports for {@code pid} (null where it
+ *                       reports none): a recycled pid has another one
  */
-public record BrokerState(long pid, String bootstrap, int brokerPort, int controllerPort, String clusterId, String startedAt) {
+public record BrokerState(long pid, String bootstrap, int brokerPort, int controllerPort, String clusterId,
+                          String startedAt, String processStart) {
+
+    /** The operating system's start instant of {@code process}, or null where it reports none. */
+    public static String processStart(ProcessHandle process) {
+        return process.info().startInstant().map(Object::toString).orElse(null);
+    }
+
+    /** Whether {@code pid} is alive and is still the process this state was written for. */
+    public Optional<ProcessHandle> liveProcess() {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> processStart == null || processStart.equals(processStart(p)));
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

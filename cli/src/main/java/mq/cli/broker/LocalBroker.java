@@ -116,7 +116,7 @@ public final class LocalBroker {
 
     /** The recorded state of a broker whose process is alive, answering or not. */
     public Optional<BrokerState> state() {
-        return BrokerState.read(stateFile()).filter(s -> brokerProcess(s.pid()).isPresent());
+        return BrokerState.read(stateFile()).filter(s -> s.liveProcess().isPresent());
     }
 
     /** The bootstrap address of a broker started from this directory, if it runs and answers. */
@@ -132,7 +132,7 @@ public final class LocalBroker {
             if (existing.isPresent()) {
                 // Started by someone else, maybe still starting: wait for it rather than start a second one.
                 BrokerState s = existing.get();
-                awaitReady(s.bootstrap(), ProcessHandle.of(s.pid()).orElseThrow(), deadline);
+                awaitReady(s.bootstrap(), s.liveProcess().orElseThrow(), deadline);
                 return s.bootstrap();
             }
             Files.deleteIfExists(stateFile());
@@ -145,7 +145,7 @@ public final class LocalBroker {
             Process process = start(builder);
             // Nothing reads the broker's stdin; close our end so the child owns no handle of ours.
             process.getOutputStream().close();
-            launch.state(process.pid()).write(stateFile());
+            launch.state(process.toHandle()).write(stateFile());
             try {
                 awaitReady(launch.config().bootstrap(), process.toHandle(), deadline);
             } catch (BrokerException e) {
@@ -175,7 +175,7 @@ public final class LocalBroker {
         Thread stopper = new Thread(() -> kill(process.toHandle(), Duration.ofSeconds(30)), "broker-stopper");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            launch.state(process.pid()).write(stateFile());
+            launch.state(process.toHandle()).write(stateFile());
             try {
                 awaitReady(launch.config().bootstrap(), process.toHandle(), deadline);
                 System.err.println("broker ready at " + launch.config().bootstrap() + " (data in " + dataDir() + ")");
@@ -207,7 +207,7 @@ public final class LocalBroker {
         if (s.isEmpty()) {
             return false;
         }
-        Optional<ProcessHandle> process = brokerProcess(s.get().pid());
+        Optional<ProcessHandle> process = s.get().liveProcess();
         process.ifPresent(p -> kill(p, timeout));
         removeStateOf(s.get().pid());
         return process.isPresent();
@@ -257,9 +257,9 @@ public final class LocalBroker {
             return cmd;
         }
 
-        BrokerState state(long pid) {
-            return new BrokerState(pid, config.bootstrap(), config.brokerPort(), config.controllerPort(), clusterId,
-                    Instant.now().toString());
+        BrokerState state(ProcessHandle process) {
+            return new BrokerState(process.pid(), config.bootstrap(), config.brokerPort(), config.controllerPort(),
+                    clusterId, Instant.now().toString(), BrokerState.processStart(process));
         }
     }
 
@@ -455,16 +455,6 @@ public final class LocalBroker {
     }
 
     // ---- processes and files
-
-    /** The live process with {@code pid} if it is a broker started from this directory (pids get reused). */
-    private Optional<ProcessHandle> brokerProcess(long pid) {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine()
-                        .map(cmd -> cmd.contains(propertiesFile().toString()))
-                        // Some systems do not show other processes' command lines: trust the pid.
-                        .orElse(true));
-    }
 
     private static void kill(ProcessHandle process, Duration timeout) {
         if (!process.isAlive()) {
