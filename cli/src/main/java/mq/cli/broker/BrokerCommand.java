@@ -1,0 +1,147 @@
+package mq.cli.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code mq broker}: a single-node Kafka broker for this machine. Alone it runs in the foreground
+ * (for a terminal or a container); {@code start}, {@code status} and {@code stop} manage one that
+ * runs in the background.
+ */
+@Command(name = "broker",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs a single-node Kafka (KRaft) broker whose files all live in one directory.",
+                "Without a subcommand it runs in the foreground until Ctrl-C."},
+        subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Status.class})
+public final class BrokerCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = "${env:MQ_BROKER_DIR:-local/broker}",
+            description = "Directory with the broker's config, log and data (default: ${DEFAULT-VALUE}; env MQ_BROKER_DIR).")
+    Path dir;
+
+    @Option(names = "--listen-host", defaultValue = BrokerConfig.LOOPBACK,
+            description = "Interface to bind, e.g. 0.0.0.0 in a container (default: ${DEFAULT-VALUE}).")
+    String listenHost;
+
+    @Option(names = "--advertised-host", defaultValue = BrokerConfig.LOOPBACK,
+            description = "Host name clients are told to connect to (default: ${DEFAULT-VALUE}).")
+    String advertisedHost;
+
+    @Option(names = "--port", defaultValue = "0",
+            description = "Client port; 0 keeps the previous one if free, else picks a free one (default).")
+    int port;
+
+    @Option(names = "--controller-port", defaultValue = "0",
+            description = "KRaft controller port; 0 as for --port (default).")
+    int controllerPort;
+
+    @Option(names = "--heap", defaultValue = LocalBroker.DEFAULT_HEAP,
+            description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--timeout", defaultValue = "PT60S",
+            description = "How long to wait for the broker to answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    LocalBroker broker() {
+        return LocalBroker.in(dir).withNetwork(listenHost, advertisedHost, port, controllerPort).withHeap(heap);
+    }
+
+    @Override
+    public Integer call() {
+        return broker().runInForeground(timeout);
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Starts the broker in the background unless it runs; prints its bootstrap address.")
+    static final class Start implements Callable<Integer> {
+        @ParentCommand
+        BrokerCommand parent;
+
+        @Override
+        public Integer call() {
+            System.out.println(parent.broker().ensureRunning(parent.timeout));
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stops the background broker (SIGTERM, then SIGKILL after --timeout).")
+    static final class Stop implements Callable<Integer> {
+        @ParentCommand
+        BrokerCommand parent;
+
+        @Override
+        public Integer call() {
+            boolean stopped = parent.broker().stop(parent.timeout);
+            System.out.println(stopped ? "stopped" : "not running");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Prints whether the broker runs, its pid, bootstrap address, data directory and size.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        BrokerCommand parent;
+
+        @Override
+        public Integer call() {
+            LocalBroker broker = parent.broker();
+            Optional<BrokerState> state = broker.state();
+            boolean answering = broker.bootstrapIfRunning().isPresent();
+            String status = state.isEmpty() ? "stopped" : answering ? "running" : "starting or not answering";
+            System.out.println("status:    " + status);
+            state.ifPresent(s -> {
+                System.out.println("pid:       " + s.pid());
+                System.out.println("bootstrap: " + s.bootstrap());
+                System.out.println("cluster:   " + s.clusterId());
+                System.out.println("started:   " + s.startedAt());
+            });
+            System.out.println("data:      " + broker.dataDir() + " (" + humanBytes(broker.dataSize()) + ")");
+            System.out.println("log:       " + broker.logFile());
+            return 0;
+        }
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** Failures carry a message that says what to do: print it, not a stack trace. */
+    static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (e instanceof BrokerException) {
+            cmd.getErr().println("mq broker: " + e.getMessage());
+            return 1;
+        }
+        cmd.getErr().println("mq broker: " + e);
+        e.printStackTrace(cmd.getErr());
+        return 1;
+    }
+
+    /** The picocli command line with mq's error handling; the top-level {@code mq} command can reuse it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BrokerCommand()).setExecutionExceptionHandler(BrokerCommand::handleFailure);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

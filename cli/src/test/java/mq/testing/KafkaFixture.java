@@ -1,0 +1,22 @@
+package mq.testing;
+
+/**
+ * A Kafka broker that tests can use. One per test JVM, chosen by {@link TestBroker}.
+ *
+ * <p>Implementations: {@link ProcessKafkaFixture} (a local KRaft broker process, the default, needs
+ * only Java) and {@link ExternalKafkaFixture} (a broker someone else runs, e.g. a compose service).
+ * A Testcontainers implementation (apache/kafka image) fits the same interface once a Docker engine
+ * is available: start the container in {@link #bootstrapServers()}, stop it in {@link #close()}.
+ */
+public interface KafkaFixture extends AutoCloseable {
+
+    /** Starts the broker if needed and returns what clients pass as {@code bootstrap.servers}. */
+    String bootstrapServers();
+
+    /** One line for the test log: what kind of broker and where. */
+    String description();
+
+    /** Stops the broker if this fixture started it and deletes what it created. */
+    @Override
+    void close();
+}

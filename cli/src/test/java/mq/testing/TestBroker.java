@@ -1,0 +1,67 @@
+package mq.testing;
+
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The broker of this test JVM: one for all tests, started on first use, stopped when the JVM exits.
+ *
+ * <p>By default a local KRaft broker process on free ports ({@link ProcessKafkaFixture}). Setting
+ * the system property {@code mq.test.bootstrap} or the environment variable
+ * {@code MQ_TEST_BOOTSTRAP} makes the tests use that broker instead.
+ */
+public final class TestBroker {
+
+    private static KafkaFixture fixture;
+    private static String bootstrap;
+
+    private TestBroker() {
+    }
+
+    /** {@code bootstrap.servers} of the shared test broker, starting it if needed. */
+    public static synchronized String bootstrap() {
+        if (bootstrap == null) {
+            fixture = chooseFixture();
+            Runtime.getRuntime().addShutdownHook(new Thread(TestBroker::shutDown, "test-broker-shutdown"));
+            bootstrap = fixture.bootstrapServers();
+            System.err.println("tests use " + fixture.description());
+        }
+        return bootstrap;
+    }
+
+    /** A name no other test uses, e.g. {@code orders-3f9c2a1b}, for topics and groups. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Client properties with only {@code bootstrap.servers} set. */
+    public static Properties clientProperties() {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        return props;
+    }
+
+    /** An Admin client for the test broker; the caller closes it. */
+    public static Admin admin() {
+        return Admin.create(clientProperties());
+    }
+
+    private static KafkaFixture chooseFixture() {
+        String external = System.getProperty("mq.test.bootstrap", System.getenv("MQ_TEST_BOOTSTRAP"));
+        if (external != null && !external.isBlank()) {
+            return new ExternalKafkaFixture(external.trim());
+        }
+        return new ProcessKafkaFixture();
+    }
+
+    private static synchronized void shutDown() {
+        try {
+            fixture.close();
+        } catch (RuntimeException e) {
+            System.err.println("stopping the test broker failed: " + e);
+            e.printStackTrace();
+        }
+    }
+}
