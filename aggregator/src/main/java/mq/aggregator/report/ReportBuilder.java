@@ -47,7 +47,7 @@ public final class ReportBuilder {
             numbers = state.numbers().canonical();
             count = numbers.count();
         } else if (kind == JobKind.RECORDS) {
-            count = state.latest().versionsSeen();
+            count = state.records() - state.badCount();
             distinctKeys = (long) state.latest().distinctKeys();
             superseded = count - distinctKeys;
             sums = new LinkedHashMap<>();
