@@ -102,8 +102,9 @@ public final class JobPublisher {
             }
         } catch (InputException e) {
             producer.flush();
-            abort(request.job(), source + ", " + e.getMessage(), List.of(new BadLine(e.line(), e.text(), e.getMessage())));
-            throw e;
+            InputException named = e.inFile(source);
+            abort(request.job(), named.getMessage(), List.of(new BadLine(e.line(), e.text(), e.problem())));
+            throw named;
         }
         producer.flush();
         if (sendFailure.get() != null) {

@@ -43,7 +43,10 @@ public final class ReportBuilder {
         Map<String, BigDecimal> sums = null;
         Map<String, Long> sumMissing = null;
         String recordsFile = null;
-        if (kind == JobKind.NUMBERS) {
+        // A failed job reports no totals at all: nothing partial may pass for a result.
+        if (failed) {
+            // leave every total unset
+        } else if (kind == JobKind.NUMBERS) {
             numbers = state.numbers().canonical();
             count = numbers.count();
         } else if (kind == JobKind.RECORDS) {
@@ -53,7 +56,7 @@ public final class ReportBuilder {
             sums = new LinkedHashMap<>();
             sumMissing = new LinkedHashMap<>();
             fieldSums(started.recordSpec().sumFields(), state.latest().unordered(), sums, sumMissing);
-            recordsFile = failed ? null : RECORDS_FILE;
+            recordsFile = RECORDS_FILE;
         }
 
         JobReport.Skipped skipped = null;

@@ -1,0 +1,70 @@
+package mq.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mq.cli.generate.GeneratedFile;
+import mq.cli.generate.NumbersGenerator;
+import mq.cli.generate.NumbersSpec;
+import mq.common.protocol.JobReport;
+import mq.producer.input.InputFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole jobs with worker and aggregator processes on a real broker, as {@code ./mq run} runs them. */
+class LocalRunIT {
+    @TempDir
+    Path dir;
+
+    private final RunFixture fixture = new RunFixture();
+
+    @Test
+    void aWorkerKilledMidJobLosesNothing() throws Exception {
+        // Given 200,000 numbers with decimals, in 400 chunks, and enough work per record that the job lasts seconds
+        GeneratedFile numbers = NumbersGenerator.write(dir.resolve("numbers.txt"), NumbersSpec.withDecimals(200_000, 7));
+        Path out = dir.resolve("out");
+        AtomicBoolean killed = new AtomicBoolean();
+
+        // When one of three workers is killed with SIGKILL once the first partials are merged
+        JobReport report;
+        try (LocalRun run = fixture.localRun(3, 1, 20, "256m")) {
+            run.onProgress(progress -> {
+                if (progress.mergedChunks() >= 20 && killed.compareAndSet(false, true)) {
+                    run.workers().get(0).kill();
+                }
+            });
+            report = run.execute(RunFixture.request("kill-test", numbers.file(), InputFormat.NUMBERS, 500, false, out), out);
+        }
+
+        // Then the result is still exact, complete and verified
+        assertThat(killed).isTrue();
+        assertThat(report.status()).isEqualTo(JobReport.SUCCEEDED);
+        assertThat(report.verified()).isTrue();
+        assertThat(report.count()).isEqualTo(200_000);
+        assertThat(report.sum()).isEqualByComparingTo(numbers.sum());
+        assertThat(report.chunks()).isEqualTo(400);
+        assertThat(report.perWorker().values().stream().mapToInt(JobReport.WorkerShare::chunks).sum()).isEqualTo(400);
+        assertThat(out.resolve("report.json")).exists();
+    }
+
+    @Test
+    void tenMillionNumbersGoThroughWithSmallHeaps() throws Exception {
+        // Given a 10,000,000-number file (about 75 MB)
+        GeneratedFile numbers = NumbersGenerator.write(dir.resolve("big.txt"), NumbersSpec.integers(10_000_000, 3));
+        Path out = dir.resolve("big-out");
+
+        // When two workers and the aggregator run with 256 MB heaps (and this JVM streams the file)
+        JobReport report;
+        try (LocalRun run = fixture.localRun(2, 1, 0, "256m")) {
+            report = run.execute(RunFixture.request("big", numbers.file(), InputFormat.NUMBERS, 100_000, false, out), out);
+        }
+
+        // Then the sum is exact
+        assertThat(report.verified()).isTrue();
+        assertThat(report.count()).isEqualTo(10_000_000);
+        assertThat(report.sum()).isEqualByComparingTo(numbers.sum());
+        assertThat(Files.size(numbers.file())).isGreaterThan(70_000_000);
+    }
+}

@@ -1,0 +1,40 @@
+package mq.cli.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import mq.common.kafka.ClientSettings;
+import mq.common.protocol.JobReport;
+import mq.common.protocol.RecordSpec;
+import mq.common.protocol.Topics;
+import mq.producer.JobPublisher;
+import mq.producer.input.InputFormat;
+import mq.testing.TestBroker;
+
+/** Runs whole jobs the way {@code ./mq run} does, on the test broker, with topics of the test's own. */
+final class RunFixture {
+    static final int PARTITIONS = 6;
+
+    final String prefix = TestBroker.uniqueName("it") + ".";
+    final Topics topics = Topics.withPrefix(prefix);
+    final ClientSettings client = ClientSettings.of(TestBroker.bootstrap());
+
+    LocalRun localRun(int workers, int threads, int workMicros, String heap) {
+        List<String> kafkaArguments = List.of("--bootstrap", client.bootstrap(), "--topic-prefix", prefix,
+                "--chunk-partitions", Integer.toString(PARTITIONS));
+        return new LocalRun(client, kafkaArguments, topics, PARTITIONS,
+                new LocalRun.Settings(workers, threads, workMicros, heap, Duration.ofMinutes(3), false));
+    }
+
+    static JobPublisher.Request request(String job, Path input, InputFormat format, int rows, boolean skipBad,
+                                        Path outDir, String... sumFields) {
+        return new JobPublisher.Request(job, input, format, new RecordSpec("id", "updated_at", List.of(sumFields)),
+                rows, skipBad, outDir.toAbsolutePath().toString());
+    }
+
+    JobReport run(int workers, JobPublisher.Request request, Path outDir) throws Exception {
+        try (LocalRun run = localRun(workers, 1, 0, "256m")) {
+            return run.execute(request, outDir);
+        }
+    }
+}
