@@ -44,12 +44,10 @@ public final class ReportBuilder {
         Map<String, Long> sumMissing = null;
         String recordsFile = null;
         // A failed job reports no totals at all: nothing partial may pass for a result.
-        if (failed) {
-            // leave every total unset
-        } else if (kind == JobKind.NUMBERS) {
+        if (!failed && kind == JobKind.NUMBERS) {
             numbers = state.numbers().canonical();
             count = numbers.count();
-        } else if (kind == JobKind.RECORDS) {
+        } else if (!failed && kind == JobKind.RECORDS) {
             count = state.records() - state.badCount();
             distinctKeys = (long) state.latest().distinctKeys();
             superseded = count - distinctKeys;
