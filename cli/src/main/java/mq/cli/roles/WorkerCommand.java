@@ -5,12 +5,15 @@ import mq.cli.options.Bootstrap;
 import mq.cli.options.KafkaOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
+import mq.worker.GroupType;
+import mq.worker.ShareWorker;
 import mq.worker.Worker;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +36,12 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Consumer group of the workers (env MQ_WORKER_GROUP, default ${DEFAULT-VALUE}).")
     String group;
 
+    @Option(names = "--group-type", paramLabel = "TYPE", defaultValue = "${env:MQ_GROUP_TYPE:-consumer}",
+            converter = GroupTypeConverter.class,
+            description = "consumer (partitions per member) or share (KIP-932 share group: chunks per member) "
+                    + "(env MQ_GROUP_TYPE, default ${DEFAULT-VALUE}).")
+    GroupType groupType;
+
     @Option(names = "--id", paramLabel = "ID", defaultValue = "${env:MQ_WORKER_ID}",
             description = "Name in reports (env MQ_WORKER_ID, default: host name and process id).")
     String id;
@@ -51,13 +60,37 @@ public final class WorkerCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(settings.admin(workerId + "-admin"))) {
             TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
         }
-        var consumerProps = settings.consumer(group, workerId);
+        ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
         // Small batches: offsets are committed after each, and a crash then redoes little.
-        consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.max(2, threads * 2)));
-        Worker worker = new Worker(new KafkaConsumer<>(consumerProps), new KafkaProducer<>(settings.producer(workerId)),
-                kafka.topics(), workerId, threads, new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros)));
-        Shutdown.onSignal("worker", worker::close);
-        worker.run();
+        String batchSize = Integer.toString(Math.max(2, threads * 2));
+        if (groupType == GroupType.SHARE) {
+            var props = settings.shareConsumer(group, workerId);
+            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+            ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), new KafkaProducer<>(settings.producer(workerId)),
+                    kafka.topics(), workerId, threads, reducer);
+            Shutdown.onSignal("worker", worker::close);
+            worker.run();
+        } else {
+            var props = settings.consumer(group, workerId);
+            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+            Worker worker = new Worker(new KafkaConsumer<>(props), new KafkaProducer<>(settings.producer(workerId)),
+                    kafka.topics(), workerId, threads, reducer);
+            Shutdown.onSignal("worker", worker::close);
+            worker.run();
+        }
         return 0;
+    }
+
+    /** Accepts the option's lower-case names. */
+    public static final class GroupTypeConverter implements picocli.CommandLine.ITypeConverter<GroupType> {
+        @Override
+        public GroupType convert(String value) {
+            for (GroupType type : GroupType.values()) {
+                if (type.optionName().equals(value.toLowerCase())) {
+                    return type;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a group type: use consumer or share");
+        }
     }
 }

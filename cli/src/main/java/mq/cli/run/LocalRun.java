@@ -16,6 +16,7 @@ import mq.common.protocol.JobReport;
 import mq.common.protocol.ResultMessage;
 import mq.common.protocol.Topics;
 import mq.producer.JobPublisher;
+import mq.worker.GroupType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -33,8 +34,8 @@ public final class LocalRun implements AutoCloseable {
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
      * @param jobTimeout how long to wait for the result once producing has finished
      */
-    public record Settings(int workers, int threads, int workMicros, String heap, Duration jobTimeout,
-                           boolean showProgress) {
+    public record Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
+                           Duration jobTimeout, boolean showProgress) {
         public Settings {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
@@ -72,17 +73,25 @@ public final class LocalRun implements AutoCloseable {
         String aggregatorGroup = "mq-aggregator-" + runId;
         try (Admin admin = Admin.create(client.admin("mq-run-admin"))) {
             TopicSetup.ensure(admin, topics, chunkPartitions);
+            GroupReadiness readiness = new GroupReadiness(admin);
+            if (settings.groupType() == GroupType.SHARE) {
+                readiness.startShareGroupAtEnd(workerGroup, topics.chunks());
+            }
             aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup,
                     "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"));
             for (int i = 1; i <= settings.workers(); i++) {
                 String id = "worker-" + i;
                 workers.add(ChildProcess.start(id, roleArguments("worker", "--group", workerGroup, "--id", id,
-                        "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros())),
+                        "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
+                        "--group-type", settings.groupType().optionName()),
                         settings.heap(), logs.resolve(id + ".log")));
             }
-            GroupReadiness readiness = new GroupReadiness(admin);
             readiness.await(aggregatorGroup, List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, this::checkChildren);
-            readiness.await(workerGroup, List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
+            if (settings.groupType() == GroupType.SHARE) {
+                readiness.awaitShareMembers(workerGroup, settings.workers(), READY_TIMEOUT, this::checkChildren);
+            } else {
+                readiness.await(workerGroup, List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
+            }
         }
         try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer("mq-run-producer"))) {
