@@ -164,7 +164,7 @@ public final class Aggregator implements Runnable {
         JobReport report = ReportBuilder.build(state, now);
         Path dir = report.outputDir() != null ? Path.of(report.outputDir()) : reportsDir.resolve(state.job());
         try {
-            ReportFiles.write(dir, report, state.latest());
+            ReportFiles.write(dir, report, state.latest(), state.chunkTimings());
         } catch (IOException e) {
             LOG.error("cannot write the files of job {} to {}: {}", state.job(), dir, e.toString());
         }
