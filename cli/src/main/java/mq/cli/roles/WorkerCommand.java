@@ -6,6 +6,7 @@ import mq.cli.options.KafkaOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.worker.GroupType;
+import mq.worker.Heartbeats;
 import mq.worker.ShareWorker;
 import mq.worker.Worker;
 import mq.worker.reduce.BusyWork;
@@ -63,22 +64,30 @@ public final class WorkerCommand implements Callable<Integer> {
         ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
         // Small batches: offsets are committed after each, and a crash then redoes little.
         String batchSize = Integer.toString(Math.max(2, threads * 2));
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(workerId));
         if (groupType == GroupType.SHARE) {
             var props = settings.shareConsumer(group, workerId);
             props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-            ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), new KafkaProducer<>(settings.producer(workerId)),
-                    kafka.topics(), workerId, threads, reducer);
-            Shutdown.onSignal("worker", worker::close);
-            worker.run();
+            ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId, threads, reducer);
+            runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close);
         } else {
             var props = settings.consumer(group, workerId);
             props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-            Worker worker = new Worker(new KafkaConsumer<>(props), new KafkaProducer<>(settings.producer(workerId)),
-                    kafka.topics(), workerId, threads, reducer);
-            Shutdown.onSignal("worker", worker::close);
-            worker.run();
+            Worker worker = new Worker(new KafkaConsumer<>(props), producer, kafka.topics(), workerId, threads, reducer);
+            runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close);
         }
         return 0;
+    }
+
+    private void runWithHeartbeats(Runnable loop, java.util.function.LongSupplier chunksDone,
+                                   KafkaProducer<byte[], byte[]> producer, String workerId, Shutdown.Closer closer) {
+        try (Heartbeats heartbeats = new Heartbeats(producer, kafka.topics(), workerId, group, groupType, threads, chunksDone)) {
+            Shutdown.onSignal("worker", timeout -> {
+                heartbeats.close();
+                closer.close(timeout);
+            });
+            loop.run();
+        }
     }
 
     /** Accepts the option's lower-case names. */

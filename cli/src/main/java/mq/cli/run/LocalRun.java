@@ -19,6 +19,11 @@ import mq.producer.JobPublisher;
 import mq.worker.GroupType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One whole job on this machine: an aggregator process and N worker processes in groups of their
@@ -28,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * starting offset, so all workers take part from the first chunk and timings compare fairly.
  */
 public final class LocalRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /**
@@ -69,8 +75,8 @@ public final class LocalRun implements AutoCloseable {
     public JobReport execute(JobPublisher.Request request, Path outDir) throws IOException, InterruptedException {
         Files.createDirectories(outDir);
         Path logs = outDir.resolve("logs");
-        String workerGroup = "mq-workers-" + runId;
-        String aggregatorGroup = "mq-aggregator-" + runId;
+        String workerGroup = workerGroup();
+        String aggregatorGroup = aggregatorGroup();
         try (Admin admin = Admin.create(client.admin("mq-run-admin"))) {
             TopicSetup.ensure(admin, topics, chunkPartitions);
             GroupReadiness readiness = new GroupReadiness(admin);
@@ -154,5 +160,31 @@ public final class LocalRun implements AutoCloseable {
         for (ChildProcess child : all) {
             child.stop(Duration.ofSeconds(10));
         }
+        deleteGroups();
+    }
+
+    /** The run's groups die with it; left behind they would clutter {@code mq status} and the broker. */
+    private void deleteGroups() {
+        if (aggregator == null) {
+            return;
+        }
+        try (Admin admin = Admin.create(client.admin("mq-run-cleanup"))) {
+            admin.deleteConsumerGroups(List.of(aggregatorGroup())).all().get(10, TimeUnit.SECONDS);
+            if (settings.groupType() == GroupType.SHARE) {
+                admin.deleteShareGroups(List.of(workerGroup())).all().get(10, TimeUnit.SECONDS);
+            } else {
+                admin.deleteConsumerGroups(List.of(workerGroup())).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("could not delete the run's groups: {}", e.getMessage());
+        }
+    }
+
+    private String workerGroup() {
+        return "mq-workers-" + runId;
+    }
+
+    private String aggregatorGroup() {
+        return "mq-aggregator-" + runId;
     }
 }
