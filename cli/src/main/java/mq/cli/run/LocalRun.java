@@ -164,7 +164,7 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /** The run's groups die with it; left behind they would clutter {@code mq status} and the broker. */
-    private void deleteGroups() {
+    private void deleteGroups() throws InterruptedException {
         if (aggregator == null) {
             return;
         }
