@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Draws a {@link LineChart} with XChart and saves it as a PNG. */
 public final class LineChartWriter {
 
-    private static final int WIDTH = 900;
+    private static final int WIDTH = 1000;
     private static final int HEIGHT = 540;
     /** Reference lines cycle through these so two of them stay distinguishable. */
     private static final Color[] REFERENCE_COLORS = {Color.DARK_GRAY, new Color(0xB0, 0x30, 0x30), Color.GRAY};
@@ -52,8 +52,9 @@ public final class LineChartWriter {
                 .title(spec.title()).xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
         XYStyler styler = chart.getStyler();
         // Fluent setters return the base Styler type, so each is its own statement.
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // Legend to the right, one entry per line: a row below the plot gets cut off when names are long.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

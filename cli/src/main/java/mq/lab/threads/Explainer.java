@@ -126,12 +126,21 @@ public final class Explainer {
         return best.flatMap(strategy -> fits.stream()
                 .filter(f -> f.size() == size && f.strategy().equals(strategy)).findFirst())
                 .map(fit -> {
+                    double bestSpeedup = result.of(size, fit.strategy()).stream()
+                            .mapToDouble(Measurement::speedup).max().orElse(0);
+                    if (bestSpeedup <= 1) {
+                        return format("Amdahl's law has nothing to fit at this size: no thread count beat the "
+                                + "sequential loop, so overhead, not a serial fraction of the work, sets the time.");
+                    }
                     double s = fit.amdahl().serialFraction();
                     String bound = s == 0 ? "no serial part is visible in these points"
                             : format("no number of cores would take it past %.1fx", fit.amdahl().maxSpeedup());
+                    String quality = fit.amdahl().rSquared() < 0.5
+                            ? " The fit is loose: these speedups are shaped by overhead and noise more than by Amdahl's law."
+                            : "";
                     return format("Amdahl's law fitted to '%s' (threads counted up to the %d cores, %d points) "
                             + "gives a serial fraction of %.1f%% (R² %.2f): %s.", fit.strategy(), result.cores(),
-                            fit.points(), 100 * s, fit.amdahl().rSquared(), bound);
+                            fit.points(), 100 * s, fit.amdahl().rSquared(), bound) + quality;
                 });
     }
 
