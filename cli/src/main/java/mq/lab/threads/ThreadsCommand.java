@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -50,7 +51,7 @@ public final class ThreadsCommand implements Callable<Integer> {
             description = "Unmeasured warm-up runs per cell, so the JIT has compiled the loop (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--type", paramLabel = "long|double", defaultValue = "long", converter = NumberType.Converter.class,
+    @Option(names = "--type", paramLabel = "long|double", defaultValue = "long", converter = TypeConverter.class,
             description = "long: random longs in [0, 1000000), summed exactly. double: random doubles in [0, 1), "
                     + "checked against the exact sum (default: ${DEFAULT-VALUE}).")
     NumberType type;
@@ -112,6 +113,18 @@ public final class ThreadsCommand implements Callable<Integer> {
                 : Path.of("runs", "threads-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new ThreadsConfig(sizes.stream().distinct().toList(), threads.stream().distinct().sorted().toList(),
                 chosen, runs, warmup, type, compensated, bandwidthMegabytes, seed, dir, progress);
+    }
+
+    /** Accepts the lower-case names shown in the help, whatever the parent command's settings. */
+    static final class TypeConverter implements CommandLine.ITypeConverter<NumberType> {
+        @Override
+        public NumberType convert(String value) {
+            return Arrays.stream(NumberType.values())
+                    .filter(t -> t.label().equalsIgnoreCase(value.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "unknown type '" + value + "': use long or double"));
+        }
     }
 
     private void require(boolean condition, String message) {
