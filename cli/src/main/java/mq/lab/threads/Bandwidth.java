@@ -9,7 +9,7 @@ package mq.lab.threads;
 public record Bandwidth(double gigabytesPerSecond, long bytes, int threads) {
 
     static final int WARMUP = 3;
-    static final int RUNS = 7;
+    static final int RUNS = 10;
 
     public static Bandwidth notMeasured() {
         return new Bandwidth(Double.NaN, 0, 0);

@@ -16,6 +16,10 @@ public final class Explainer {
     static final double PLATEAU = 0.95;
     /** Reading at least this share of the measured bandwidth means memory is the limit. */
     static final double MEMORY_BOUND = 0.6;
+    /** Reading this much more than the measured bandwidth can only come from the caches. */
+    static final double CACHE_MARGIN = 1.2;
+    /** Below this speedup, splitting the work did not pay for itself. */
+    static final double WORTHWHILE = 1.1;
     /** IQR / median above this marks a cell as noisy. */
     static final double NOISY = 0.2;
 
@@ -57,11 +61,14 @@ public final class Explainer {
                             best.threads(), best.threads() == 1 ? "" : "s", best.speedup(),
                             baseline.map(Measurement::medianMs).orElse(Double.NaN));
             String memory = best.size() == 0 || !result.bandwidth().measured() ? ""
-                    : best.bandwidthShare() > 1
+                    : inCache(result, best)
                             ? format(" It reads %.1f GB/s, more than the memory bandwidth: the %s MB array stays in the "
                                     + "CPU caches between runs.", best.gigabytesPerSecond(), megabytes(size))
-                            : format(" It reads %.1f GB/s, %.0f%% of the memory bandwidth.",
-                                    best.gigabytesPerSecond(), 100 * best.bandwidthShare());
+                            : best.bandwidthShare() > 1
+                                    ? format(" It reads %.1f GB/s, as fast as the measured memory bandwidth (the two "
+                                            + "differ by measurement noise).", best.gigabytesPerSecond())
+                                    : format(" It reads %.1f GB/s, %.0f%% of the memory bandwidth.",
+                                            best.gigabytesPerSecond(), 100 * best.bandwidthShare());
             return format("%s numbers: fastest is %s, at %.3f ms.", ThreadsCharts.count(size), who, best.medianMs())
                     + memory;
         });
@@ -76,19 +83,25 @@ public final class Explainer {
         Measurement peak = cells.stream().max(Comparator.comparingDouble(Measurement::speedup)).orElseThrow();
         Measurement knee = cells.stream().filter(m -> m.speedup() >= PLATEAU * peak.speedup()).findFirst().orElse(peak);
         Measurement most = cells.get(cells.size() - 1);
-        StringBuilder text = new StringBuilder(format("With '%s', the speedup stops growing at %d thread%s (%.2fx)",
-                strategy, knee.threads(), knee.threads() == 1 ? "" : "s", knee.speedup()));
+        String where = knee == cells.get(0) ? "is best with" : "stops growing at";
+        StringBuilder text = new StringBuilder(format("With '%s', the speedup %s %d thread%s (%.2fx)",
+                strategy, where, knee.threads(), knee.threads() == 1 ? "" : "s", knee.speedup()));
         if (most.threads() > knee.threads()) {
             text.append(format(" and is %.2fx with %d threads", most.speedup(), most.threads()));
         }
         text.append(". ");
         int cores = result.cores();
-        if (peak.speedup() < 1.1) {
+        boolean coresRunOut = knee.threads() >= cores;
+        if (peak.speedup() < WORTHWHILE) {
             text.append("Splitting never paid off here: summing this array takes less time than handing out the work.");
-        } else if (result.bandwidth().measured() && peak.bandwidthShare() >= MEMORY_BOUND && peak.bandwidthShare() <= 1) {
+        } else if (memoryBound(result, peak) && coresRunOut) {
+            text.append(format("Two limits meet there: the %d cores run out (further threads only take turns on "
+                    + "them), and at %.1f GB/s the sum already reads %.0f%% of the memory bandwidth, so more cores "
+                    + "would mostly wait for memory.", cores, peak.gigabytesPerSecond(), 100 * peak.bandwidthShare()));
+        } else if (memoryBound(result, peak)) {
             text.append(format("At its best it reads %.0f%% of the measured memory bandwidth, so memory, not the "
                     + "cores, is the limit: more threads would wait on the same memory bus.", 100 * peak.bandwidthShare()));
-        } else if (knee.threads() >= cores) {
+        } else if (coresRunOut) {
             text.append(format("That is where the %d cores run out: further threads only take turns on them, "
                     + "so the best possible speedup is %dx.", cores, cores));
         } else {
@@ -128,9 +141,9 @@ public final class Explainer {
                 .map(fit -> {
                     double bestSpeedup = result.of(size, fit.strategy()).stream()
                             .mapToDouble(Measurement::speedup).max().orElse(0);
-                    if (bestSpeedup <= 1) {
+                    if (bestSpeedup < WORTHWHILE) {
                         return format("Amdahl's law has nothing to fit at this size: no thread count beat the "
-                                + "sequential loop, so overhead, not a serial fraction of the work, sets the time.");
+                                + "sequential loop by 10%%, so overhead, not a serial fraction of the work, sets the time.");
                     }
                     double s = fit.amdahl().serialFraction();
                     String bound = s == 0 ? "no serial part is visible in these points"
@@ -138,9 +151,15 @@ public final class Explainer {
                     String quality = fit.amdahl().rSquared() < 0.5
                             ? " The fit is loose: these speedups are shaped by overhead and noise more than by Amdahl's law."
                             : "";
+                    Measurement fastest = result.of(size, fit.strategy()).stream()
+                            .max(Comparator.comparingDouble(Measurement::speedup)).orElseThrow();
+                    String memory = memoryBound(result, fastest)
+                            ? format(" Amdahl's law only counts cores, though: at %.0f%% of the memory bandwidth "
+                                    + "already, more cores would mostly wait for memory.", 100 * fastest.bandwidthShare())
+                            : "";
                     return format("Amdahl's law fitted to '%s' (threads counted up to the %d cores, %d points) "
                             + "gives a serial fraction of %.1f%% (R² %.2f): %s.", fit.strategy(), result.cores(),
-                            fit.points(), 100 * s, fit.amdahl().rSquared(), bound) + quality;
+                            fit.points(), 100 * s, fit.amdahl().rSquared(), bound) + quality + memory;
                 });
     }
 
@@ -167,6 +186,21 @@ public final class Explainer {
         return Optional.of(format("%d of %d cells are noisy (the middle half of their runs spreads over more than "
                 + "%.0f%% of the median): other work on this machine interferes; more --runs steady the medians.",
                 noisy, result.measurements().size(), 100 * NOISY));
+    }
+
+    /**
+     * Faster than memory by a clear margin, and small next to the bandwidth pass's array:
+     * the data must be coming from the caches. (A large array that beats the bandwidth pass
+     * by a little only shows the noise in both figures.)
+     */
+    static boolean inCache(SweepResult result, Measurement m) {
+        return result.bandwidth().measured() && m.bandwidthShare() > CACHE_MARGIN
+                && 2L * m.size() * Long.BYTES < result.bandwidth().bytes();
+    }
+
+    /** Reads a large share of the bandwidth, from memory rather than from the caches. */
+    static boolean memoryBound(SweepResult result, Measurement m) {
+        return result.bandwidth().measured() && m.bandwidthShare() >= MEMORY_BOUND && !inCache(result, m);
     }
 
     private static String megabytes(int size) {

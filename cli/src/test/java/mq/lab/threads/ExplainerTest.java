@@ -41,6 +41,18 @@ class ExplainerTest {
     }
 
     @Test
+    void namesBothLimitsWhenCoresRunOutAtFullBandwidth() {
+        // 8 MB in 0.55 ms is 14.5 GB/s, 91% of a 16 GB/s bus, with a 1 GB bandwidth pass: not from the caches.
+        SweepResult result = sweep(2, 16, List.of(cell("threads", 1, 1.0), cell("threads", 2, 0.55),
+                cell("threads", 4, 0.55)), 10, 1L << 30);
+
+        String text = String.join("\n", Explainer.explain(result, SerialFractions.of(result)));
+
+        assertThat(text).contains("Two limits meet there: the 2 cores run out", "reads 91% of the memory bandwidth",
+                "Amdahl's law only counts cores");
+    }
+
+    @Test
     void saysWhenThreadsNeverPaidOff() {
         SweepResult result = sweep(2, 10, List.of(cell("threads", 1, 3.0), cell("threads", 2, 2.0),
                 cell("pool", 1, 1.5), cell("pool", 2, 1.2)), 10);
@@ -71,6 +83,10 @@ class ExplainerTest {
 
     /** A sweep at one size with the sequential baseline first; bandwidth shares follow from {@code gbps}. */
     private static SweepResult sweep(int cores, double gbps, List<Measurement> cells, int runs) {
+        return sweep(cores, gbps, cells, runs, 256L << 20);
+    }
+
+    private static SweepResult sweep(int cores, double gbps, List<Measurement> cells, int runs, long bandwidthBytes) {
         List<Measurement> all = new ArrayList<>();
         all.add(cell("sequential", 1, SEQUENTIAL_MS));
         for (Measurement m : cells) {
@@ -80,6 +96,6 @@ class ExplainerTest {
         }
         ThreadsConfig config = new ThreadsConfig(List.of(SIZE), List.of(1, 2, 4, 8), SumStrategy.all(), runs, 0,
                 NumberType.LONG, false, 256, 1, Path.of("unused"), false);
-        return new SweepResult(config, cores, "17", new Bandwidth(gbps, 256L << 20, cores), all, List.of());
+        return new SweepResult(config, cores, "17", new Bandwidth(gbps, bandwidthBytes, cores), all, List.of());
     }
 }
