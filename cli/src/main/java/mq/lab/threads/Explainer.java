@@ -183,9 +183,18 @@ public final class Explainer {
         if (noisy == 0) {
             return Optional.empty();
         }
-        return Optional.of(format("%d of %d cells are noisy (the middle half of their runs spreads over more than "
+        String text = format("%d of %d cells are noisy (the middle half of their runs spreads over more than "
                 + "%.0f%% of the median): other work on this machine interferes; more --runs steady the medians.",
-                noisy, result.measurements().size(), 100 * NOISY));
+                noisy, result.measurements().size(), 100 * NOISY);
+        // Every speedup divides by the baseline, so a disturbed baseline skews a whole size at once.
+        List<String> shaky = result.measurements().stream()
+                .filter(m -> m.strategy().equals("sequential") && m.spread() > NOISY)
+                .map(m -> ThreadsCharts.count(m.size())).toList();
+        if (!shaky.isEmpty()) {
+            text += format(" The sequential baseline itself is noisy at %s numbers, so every speedup there is "
+                    + "uncertain (an efficiency above 100%% is the tell).", String.join(", ", shaky));
+        }
+        return Optional.of(text);
     }
 
     /**

@@ -71,7 +71,22 @@ class ExplainerTest {
 
         String text = String.join("\n", Explainer.explain(sweep(2, 10, cells, 10), List.of()));
 
-        assertThat(text).contains("WRONG: 1 of 3 cells", "pool with 2 threads", "1 of 3 cells are noisy");
+        assertThat(text).contains("WRONG: 1 of 3 cells", "pool with 2 threads", "1 of 3 cells are noisy")
+                .doesNotContain("baseline itself is noisy");
+    }
+
+    @Test
+    void warnsWhenTheBaselineItselfIsNoisy() {
+        SweepResult clean = sweep(2, 10, List.of(cell("threads", 2, 0.6)), 10);
+        List<Measurement> cells = new ArrayList<>(clean.measurements());
+        Measurement s = cells.get(0);
+        cells.set(0, new Measurement(s.type(), s.size(), s.strategy(), s.threads(), s.runs(), s.medianMs(), s.minMs(),
+                s.maxMs(), s.q1Ms(), s.q3Ms(), 0.5, s.speedup(), s.efficiency(), s.gigabytesPerSecond(),
+                s.bandwidthShare(), s.result(), s.relativeError(), s.correct()));
+        SweepResult noisy = new SweepResult(clean.config(), 2, "17", clean.bandwidth(), cells, List.of());
+
+        assertThat(Explainer.noise(noisy)).hasValueSatisfying(text -> assertThat(text)
+                .contains("1 of 2 cells are noisy", "baseline itself is noisy at 1,000,000 numbers"));
     }
 
     private static Measurement cell(String strategy, int threads, double medianMs) {
