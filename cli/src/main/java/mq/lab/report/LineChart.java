@@ -43,7 +43,11 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
         DATA, REFERENCE
     }
 
-    public record Series(String name, double[] x, double[] y, Kind kind) {
+    /**
+     * @param group series with the same group share a colour (a measured line and its
+     *              baseline, say); {@code null} draws a reference line in grey
+     */
+    public record Series(String name, double[] x, double[] y, Kind kind, String group) {
         public Series {
             Objects.requireNonNull(name, "name");
             if (x.length != y.length || x.length == 0) {
@@ -54,11 +58,15 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
         }
 
         public static Series data(String name, double[] x, double[] y) {
-            return new Series(name, x, y, Kind.DATA);
+            return new Series(name, x, y, Kind.DATA, name);
         }
 
         public static Series reference(String name, double[] x, double[] y) {
-            return new Series(name, x, y, Kind.REFERENCE);
+            return new Series(name, x, y, Kind.REFERENCE, null);
+        }
+
+        public Series inGroup(String name) {
+            return new Series(this.name, x, y, kind, name);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -20,8 +22,12 @@ public final class LineChartWriter {
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 540;
-    /** Reference lines cycle through these so two of them stay distinguishable. */
+    /** Ungrouped reference lines cycle through these so two of them stay distinguishable. */
     private static final Color[] REFERENCE_COLORS = {Color.DARK_GRAY, new Color(0xB0, 0x30, 0x30), Color.GRAY};
+    /** Colours for groups of series, distinguishable also in grey-scale print (Tableau 10). */
+    private static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0x59A14F),
+        new Color(0xE15759), new Color(0x76B7B2), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+        new Color(0x9C755F), new Color(0xBAB0AC)};
 
     private final int width;
     private final int height;
@@ -63,6 +69,8 @@ public final class LineChartWriter {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         styler.setYAxisLogarithmic(spec.logarithmicY());
+        // Decade-only labels leave a log axis spanning less than ten times nearly unlabelled.
+        styler.setYAxisLogarithmicDecadeOnly(false);
         styler.setXAxisMin(0.0);
         if (spec.yMax() != null) {
             styler.setYAxisMax(spec.yMax());
@@ -70,15 +78,26 @@ public final class LineChartWriter {
         if (!spec.logarithmicY()) {
             styler.setYAxisMin(0.0);
         }
+        boolean wholeX = spec.series().stream().flatMapToDouble(series -> java.util.Arrays.stream(series.x()))
+                .allMatch(x -> x == Math.rint(x));
+        if (wholeX) {
+            // Counts (threads, workers) have no 1.5: label whole ticks only.
+            styler.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? String.valueOf(x.longValue()) : "");
+        }
+        Map<String, Color> groups = new LinkedHashMap<>();
         int references = 0;
         for (LineChart.Series series : spec.series()) {
             XYSeries drawn = chart.addSeries(series.name(), series.x(), series.y());
+            Color color = series.group() == null
+                    ? REFERENCE_COLORS[references++ % REFERENCE_COLORS.length]
+                    : groups.computeIfAbsent(series.group(), g -> PALETTE[groups.size() % PALETTE.length]);
+            drawn.setLineColor(color);
             if (series.kind() == LineChart.Kind.REFERENCE) {
                 drawn.setMarker(SeriesMarkers.NONE);
                 drawn.setLineStyle(SeriesLines.DASH_DASH);
-                drawn.setLineColor(REFERENCE_COLORS[references++ % REFERENCE_COLORS.length]);
             } else {
                 drawn.setMarker(SeriesMarkers.CIRCLE);
+                drawn.setMarkerColor(color);
                 drawn.setLineStyle(new BasicStroke(2f));
             }
         }

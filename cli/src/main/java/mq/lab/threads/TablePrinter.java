@@ -12,18 +12,25 @@ public final class TablePrinter {
     private final PrintStream out;
     /** Set when a progress bar shares the terminal: start each row by wiping the bar's line. */
     private final String linePrefix;
+    private boolean headerPrinted;
 
     public TablePrinter(PrintStream out, boolean clearLine) {
         this.out = out;
         this.linePrefix = clearLine ? "\r\u001b[K" : "";
     }
 
-    public void header() {
+    /** Printed with the first row, so that notes about skipped strategies come before the table. */
+    private void header() {
+        headerPrinted = true;
+        out.print(linePrefix);
         out.printf(Locale.ROOT, HEADER, "size", "strategy", "threads", "median ms", "min ms", "max ms",
                 "IQR", "speedup", "effic.", "GB/s", "check");
     }
 
     public void row(Measurement m) {
+        if (!headerPrinted) {
+            header();
+        }
         out.print(linePrefix);
         out.printf(Locale.ROOT, ROW, m.size(), m.strategy(), m.threads(), m.medianMs(), m.minMs(), m.maxMs(),
                 100 * m.spread(), m.speedup(), 100 * m.efficiency(), m.gigabytesPerSecond(), check(m));

@@ -60,7 +60,8 @@ public final class ThreadsCharts {
             }
             for (Measurement baseline : result.baseline(size).stream().toList()) {
                 chart = chart.with(Series.reference("sequential, " + count(size),
-                        new double[] {1, maxThreads(result)}, new double[] {baseline.medianMs(), baseline.medianMs()}));
+                        new double[] {1, maxThreads(result)}, new double[] {baseline.medianMs(), baseline.medianMs()})
+                        .inGroup(count(size) + " numbers"));
             }
         }
         // Sizes a hundred times apart only stay readable on a logarithmic axis.

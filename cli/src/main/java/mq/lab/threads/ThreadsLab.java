@@ -47,7 +47,6 @@ public final class ThreadsLab {
         SweepResult result;
         try (ProgressBar bar = config.progress() ? progressBar(config) : null) {
             TablePrinter table = new TablePrinter(out, bar != null && System.console() != null);
-            table.header();
             result = new Sweep(config, bandwidth).run(cores, new Sweep.Listener() {
                 @Override
                 public void onRun() {
