@@ -148,7 +148,8 @@ public final class Explainer {
                     double s = fit.amdahl().serialFraction();
                     String bound = s == 0 ? "no serial part is visible in these points"
                             : format("no number of cores would take it past %.1fx", fit.amdahl().maxSpeedup());
-                    String quality = fit.amdahl().rSquared() < 0.5
+                    // R² says little about two points, one of which (one thread) every s fits alike.
+                    String quality = fit.points() >= 3 && fit.amdahl().rSquared() < 0.5
                             ? " The fit is loose: these speedups are shaped by overhead and noise more than by Amdahl's law."
                             : "";
                     Measurement fastest = result.of(size, fit.strategy()).stream()
@@ -157,9 +158,9 @@ public final class Explainer {
                             ? format(" Amdahl's law only counts cores, though: at %.0f%% of the memory bandwidth "
                                     + "already, more cores would mostly wait for memory.", 100 * fastest.bandwidthShare())
                             : "";
-                    return format("Amdahl's law fitted to '%s' (threads counted up to the %d cores, %d points) "
-                            + "gives a serial fraction of %.1f%% (R² %.2f): %s.", fit.strategy(), result.cores(),
-                            fit.points(), 100 * s, fit.amdahl().rSquared(), bound) + quality + memory;
+                    return format("Amdahl's law fitted to '%s' (the %d thread counts up to the %d cores) "
+                            + "gives a serial fraction of %.1f%% (R² %.2f): %s.", fit.strategy(), fit.points(),
+                            result.cores(), 100 * s, fit.amdahl().rSquared(), bound) + quality + memory;
                 });
     }
 

@@ -6,9 +6,10 @@ import java.util.Optional;
 import mq.lab.fit.AmdahlFit;
 
 /**
- * Amdahl's law fitted to each threaded strategy at each size. Amdahl assumes one processor
- * per thread; with more threads than cores the extra threads only take turns, so each
- * point is fitted at {@code min(threads, cores)} processors.
+ * Amdahl's law fitted to each threaded strategy at each size. The law describes n
+ * processors each running one thread, so only thread counts up to the core count are
+ * fitted: beyond it, extra threads add no processor, only switching overhead the law
+ * does not model (and which would drag the fitted serial fraction towards 1).
  */
 public final class SerialFractions {
 
@@ -31,11 +32,13 @@ public final class SerialFractions {
 
     public static Optional<Fit> fit(SweepResult result, int size, String strategy) {
         List<Measurement> cells = result.of(size, strategy).stream()
-                .filter(m -> m.speedup() > 0 && Double.isFinite(m.speedup())).toList();
-        if (cells.isEmpty()) {
+                .filter(m -> m.threads() <= result.cores() && m.speedup() > 0 && Double.isFinite(m.speedup()))
+                .toList();
+        // One thread always predicts a speedup of 1 whatever s is: it takes a second count to fit anything.
+        if (cells.stream().noneMatch(m -> m.threads() > 1)) {
             return Optional.empty();
         }
-        double[] processors = cells.stream().mapToDouble(m -> Math.min(m.threads(), result.cores())).toArray();
+        double[] processors = cells.stream().mapToDouble(Measurement::threads).toArray();
         double[] speedups = cells.stream().mapToDouble(Measurement::speedup).toArray();
         return Optional.of(new Fit(size, strategy, AmdahlFit.fit(processors, speedups), cells.size()));
     }

@@ -25,7 +25,8 @@ class ExplainerTest {
                 "With 'threads', the speedup stops growing at 2 threads (1.67x) and is 1.43x with 8 threads",
                 "where the 2 cores run out",
                 "Starting 8 new threads for every sum costs about 0.150 ms (19 µs per thread)",
-                "Amdahl's law fitted to 'pool'",
+                "Amdahl's law fitted to 'pool' (the 2 thread counts up to the 2 cores) gives a serial fraction of 4.0%",
+                "no number of cores would take it past 25.0x",
                 "Every one of the 9 cells summed to exactly the right total");
     }
 
