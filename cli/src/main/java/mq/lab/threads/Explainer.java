@@ -119,6 +119,12 @@ public final class Explainer {
         }
         Measurement most = spawned.get(spawned.size() - 1);
         Optional<Measurement> pooled = result.find(size, "pool", most.threads());
+        String virtual = result.find(size, "virtual", most.threads())
+                .map(v -> format(" %d new virtual threads per sum take %.3f ms: %s.", v.threads(), v.medianMs(),
+                        v.medianMs() < most.medianMs()
+                                ? format("%.1fx cheaper to start than platform threads", most.medianMs() / v.medianMs())
+                                : "no cheaper than platform threads here"))
+                .orElse("");
         return pooled.map(pool -> {
             double extraMs = most.medianMs() - pool.medianMs();
             if (extraMs <= 0) {
@@ -129,7 +135,7 @@ public final class Explainer {
                     + "'threads' takes %.3f ms where a ready pool takes %.3f ms for the same slices, "
                     + "so start-up is %.0f%% of its time at this size.", most.threads(), extraMs,
                     1000 * extraMs / most.threads(), most.medianMs(), pool.medianMs(), 100 * extraMs / most.medianMs());
-        });
+        }).map(text -> text + virtual);
     }
 
     static Optional<String> serialFraction(SweepResult result, int size, List<SerialFractions.Fit> fits) {

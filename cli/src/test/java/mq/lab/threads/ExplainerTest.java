@@ -54,6 +54,16 @@ class ExplainerTest {
     }
 
     @Test
+    void comparesVirtualWithPlatformThreadStartUp() {
+        SweepResult result = sweep(2, 10, List.of(cell("threads", 24, 4.0), cell("pool", 24, 0.6),
+                cell("virtual", 24, 1.0)), 10);
+
+        assertThat(Explainer.startUp(result, SIZE)).hasValueSatisfying(text -> assertThat(text).contains(
+                "about 3.400 ms (142 µs per thread)", "24 new virtual threads per sum take 1.000 ms: "
+                        + "4.0x cheaper to start than platform threads"));
+    }
+
+    @Test
     void saysWhenThreadsNeverPaidOff() {
         SweepResult result = sweep(2, 10, List.of(cell("threads", 1, 3.0), cell("threads", 2, 2.0),
                 cell("pool", 1, 1.5), cell("pool", 2, 1.2)), 10);
