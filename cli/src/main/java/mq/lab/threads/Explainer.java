@@ -53,13 +53,11 @@ public final class Explainer {
     }
 
     static Optional<String> fastest(SweepResult result, int size) {
-        Optional<Measurement> baseline = result.baseline(size);
         return result.fastest(size).map(best -> {
             String who = best.strategy().equals("sequential")
                     ? "the sequential loop itself: no threaded strategy beat it"
                     : format("%s with %d thread%s, %.2fx faster than the sequential loop (%.3f ms)", best.strategy(),
-                            best.threads(), best.threads() == 1 ? "" : "s", best.speedup(),
-                            baseline.map(Measurement::medianMs).orElse(Double.NaN));
+                            best.threads(), best.threads() == 1 ? "" : "s", best.speedup(), best.baselineMs());
             String memory = best.size() == 0 || !result.bandwidth().measured() ? ""
                     : inCache(result, best)
                             ? format(" It reads %.1f GB/s, more than the memory bandwidth: the %s MB array stays in the "

@@ -5,7 +5,8 @@ package mq.lab.threads;
  * several runs, compared with the sequential baseline and checked against the exact sum.
  * Times are in milliseconds; flat on purpose, so one record is one CSV line.
  *
- * @param speedup            sequential median / this median
+ * @param baselineMs         median of the sequential runs paired with this cell's runs
+ * @param speedup            baselineMs / medianMs
  * @param efficiency         speedup / threads: the share of each thread that did useful work
  * @param gigabytesPerSecond array bytes / median time (10^9 bytes per second)
  * @param bandwidthShare     gigabytesPerSecond / the measured memory bandwidth
@@ -14,6 +15,6 @@ package mq.lab.threads;
  */
 public record Measurement(String type, int size, String strategy, int threads, int runs,
         double medianMs, double minMs, double maxMs, double q1Ms, double q3Ms, double spread,
-        double speedup, double efficiency, double gigabytesPerSecond, double bandwidthShare,
+        double baselineMs, double speedup, double efficiency, double gigabytesPerSecond, double bandwidthShare,
         double result, double relativeError, boolean correct) {
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 /** Prints the sweep as a fixed-width table, one row per cell as soon as it is measured. */
 public final class TablePrinter {
 
-    private static final String ROW = "%,13d  %-15s %7d %10.3f %10.3f %10.3f %6.1f%% %8.2fx %7.0f%% %7.2f  %s%n";
-    private static final String HEADER = "%13s  %-15s %7s %10s %10s %10s %7s %9s %8s %7s  %s%n";
+    private static final String ROW = "%,13d  %-15s %7d %10.3f %10.3f %10.3f %6.1f%% %10.3f %8.2fx %7.0f%% %7.2f  %s%n";
+    private static final String HEADER = "%13s  %-15s %7s %10s %10s %10s %7s %10s %9s %8s %7s  %s%n";
 
     private final PrintStream out;
     /** Set when a progress bar shares the terminal: start each row by wiping the bar's line. */
@@ -24,7 +24,7 @@ public final class TablePrinter {
         headerPrinted = true;
         out.print(linePrefix);
         out.printf(Locale.ROOT, HEADER, "size", "strategy", "threads", "median ms", "min ms", "max ms",
-                "IQR", "speedup", "effic.", "GB/s", "check");
+                "IQR", "seq. ms", "speedup", "effic.", "GB/s", "check");
     }
 
     public void row(Measurement m) {
@@ -33,7 +33,7 @@ public final class TablePrinter {
         }
         out.print(linePrefix);
         out.printf(Locale.ROOT, ROW, m.size(), m.strategy(), m.threads(), m.medianMs(), m.minMs(), m.maxMs(),
-                100 * m.spread(), m.speedup(), 100 * m.efficiency(), m.gigabytesPerSecond(), check(m));
+                100 * m.spread(), m.baselineMs(), m.speedup(), 100 * m.efficiency(), m.gigabytesPerSecond(), check(m));
         out.flush();
     }
 

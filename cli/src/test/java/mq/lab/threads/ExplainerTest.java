@@ -77,8 +77,8 @@ class ExplainerTest {
     @Test
     void flagsWrongSumsAndNoise() {
         List<Measurement> cells = new ArrayList<>(List.of(cell("threads", 1, 1.0)));
-        cells.add(new Measurement("long", SIZE, "pool", 2, 10, 0.6, 0.5, 0.9, 0.5, 0.8, 0.5, 1.67, 0.83, 13, 1.3,
-                42, 0.1, false));
+        cells.add(new Measurement("long", SIZE, "pool", 2, 10, 0.6, 0.5, 0.9, 0.5, 0.8, 0.5, 1.0, 1.67, 0.83, 13,
+                1.3, 42, 0.1, false));
 
         String text = String.join("\n", Explainer.explain(sweep(2, 10, cells, 10), List.of()));
 
@@ -92,7 +92,7 @@ class ExplainerTest {
         List<Measurement> cells = new ArrayList<>(clean.measurements());
         Measurement s = cells.get(0);
         cells.set(0, new Measurement(s.type(), s.size(), s.strategy(), s.threads(), s.runs(), s.medianMs(), s.minMs(),
-                s.maxMs(), s.q1Ms(), s.q3Ms(), 0.5, s.speedup(), s.efficiency(), s.gigabytesPerSecond(),
+                s.maxMs(), s.q1Ms(), s.q3Ms(), 0.5, s.baselineMs(), s.speedup(), s.efficiency(), s.gigabytesPerSecond(),
                 s.bandwidthShare(), s.result(), s.relativeError(), s.correct()));
         SweepResult noisy = new SweepResult(clean.config(), 2, "17", clean.bandwidth(), cells, List.of());
 
@@ -104,7 +104,7 @@ class ExplainerTest {
         double speedup = SEQUENTIAL_MS / medianMs;
         double gigabytesPerSecond = 8.0 * SIZE / (medianMs * 1e6);
         return new Measurement("long", SIZE, strategy, threads, 10, medianMs, medianMs, medianMs, medianMs, medianMs,
-                0, speedup, speedup / threads, gigabytesPerSecond, Double.NaN, 1, 0, true);
+                0, SEQUENTIAL_MS, speedup, speedup / threads, gigabytesPerSecond, Double.NaN, 1, 0, true);
     }
 
     /** A sweep at one size with the sequential baseline first; bandwidth shares follow from {@code gbps}. */
@@ -117,7 +117,8 @@ class ExplainerTest {
         all.add(cell("sequential", 1, SEQUENTIAL_MS));
         for (Measurement m : cells) {
             all.add(new Measurement(m.type(), m.size(), m.strategy(), m.threads(), m.runs(), m.medianMs(), m.minMs(),
-                    m.maxMs(), m.q1Ms(), m.q3Ms(), m.spread(), m.speedup(), m.efficiency(), m.gigabytesPerSecond(),
+                    m.maxMs(), m.q1Ms(), m.q3Ms(), m.spread(), m.baselineMs(), m.speedup(), m.efficiency(),
+                    m.gigabytesPerSecond(),
                     m.gigabytesPerSecond() / gbps, m.result(), m.relativeError(), m.correct()));
         }
         ThreadsConfig config = new ThreadsConfig(List.of(SIZE), List.of(1, 2, 4, 8), SumStrategy.all(), runs, 0,

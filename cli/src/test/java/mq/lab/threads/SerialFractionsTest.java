@@ -32,10 +32,10 @@ class SerialFractionsTest {
 
     private static SweepResult sweep(int cores, List<Integer> threads, double[] speedups) {
         List<Measurement> cells = new ArrayList<>();
-        cells.add(new Measurement("long", 1000, "sequential", 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 8, 0.5, 0, 0, true));
+        cells.add(new Measurement("long", 1000, "sequential", 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 8, 0.5, 0, 0, true));
         for (int i = 0; i < threads.size(); i++) {
             double ms = 1 / speedups[i];
-            cells.add(new Measurement("long", 1000, "pool", threads.get(i), 1, ms, ms, ms, ms, ms, 0, speedups[i],
+            cells.add(new Measurement("long", 1000, "pool", threads.get(i), 1, ms, ms, ms, ms, ms, 0, 1, speedups[i],
                     speedups[i] / threads.get(i), 8 / ms, 0.5, 0, 0, true));
         }
         ThreadsConfig config = new ThreadsConfig(List.of(1000), threads, SumStrategy.all(), 1, 0, NumberType.LONG,
