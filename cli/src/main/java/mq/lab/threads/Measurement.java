@@ -5,7 +5,7 @@ package mq.lab.threads;
  * several runs, compared with the sequential baseline and checked against the exact sum.
  * Times are in milliseconds; flat on purpose, so one record is one CSV line.
  *
- * @param baselineMs         median of the sequential runs paired with this cell's runs
+ * @param baselineMs         median time of the sequential baseline at this size
  * @param speedup            baselineMs / medianMs
  * @param efficiency         speedup / threads: the share of each thread that did useful work
  * @param gigabytesPerSecond array bytes / median time (10^9 bytes per second)

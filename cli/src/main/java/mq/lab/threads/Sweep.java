@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Runs every (size, strategy, threads) cell on the same array: warm-up runs, then timed
  * runs, each result checked against the exact sum. The sequential baseline always runs
- * first, then the strategies in the configured order.
+ * first, so every cell's speedup is known when it is reported, then the strategies in the
+ * configured order.
  */
 public final class Sweep {
 
@@ -51,9 +52,13 @@ public final class Sweep {
         for (int size : config.sizes()) {
             Workload workload = Workload.random(config.type(), config.compensated(), size, config.seed() + size);
             BigDecimal exact = workload.exactSum();
+            double baselineNanos = Double.NaN;
             for (SumStrategy strategy : runnable) {
                 for (int threads : strategy.usesThreads() ? config.threads() : List.of(1)) {
-                    Measurement measurement = measure(strategy, threads, workload, exact, listener);
+                    Measurement measurement = measure(strategy, threads, workload, exact, baselineNanos, listener);
+                    if (strategy instanceof Sequential) {
+                        baselineNanos = measurement.medianMs() * 1e6;
+                    }
                     measurements.add(measurement);
                     listener.onMeasurement(measurement);
                 }
@@ -63,51 +68,44 @@ public final class Sweep {
     }
 
     /**
-     * Times one cell. Each run of a threaded strategy is paired with a run of the sequential
-     * loop right after it, and the cell's speedup divides the two medians: on a shared
-     * machine, load comes and goes, and a baseline measured once, minutes earlier, would
-     * skew every speedup of the size by whatever happened to be running then.
+     * How many more runs the baseline gets than a cell: every speedup of a size divides by
+     * its median, so its noise would spread to the whole size. (Pairing each timed run with
+     * a sequential one was tried and rejected: the sequential run right after 24 threads
+     * were torn down came out up to twice as slow, flattering exactly the worst cells.)
      */
+    static final int BASELINE_RUNS_FACTOR = 3;
+
     private Measurement measure(SumStrategy strategy, int threads, Workload workload, BigDecimal exact,
-            Listener listener) throws InterruptedException {
-        boolean paired = !(strategy instanceof Sequential);
-        long[] nanos = new long[config.runs()];
-        long[] baselineNanos = new long[config.runs()];
+            double baselineNanos, Listener listener) throws InterruptedException {
+        boolean isBaseline = strategy instanceof Sequential;
+        int runs = config.runs() * (isBaseline ? BASELINE_RUNS_FACTOR : 1);
+        long[] nanos = new long[runs];
         double worstError = 0;
         Total last = workload.zero();
-        try (SumStrategy.Session session = strategy.open(threads);
-                SumStrategy.Session baseline = new Sequential().open(1)) {
-            for (int run = 0; run < config.warmup() + config.runs(); run++) {
+        try (SumStrategy.Session session = strategy.open(threads)) {
+            for (int run = 0; run < config.warmup() + runs; run++) {
                 long start = System.nanoTime();
                 Total total = session.sum(workload);
                 long elapsed = System.nanoTime() - start;
-                long baselineElapsed = paired ? time(baseline, workload) : elapsed;
                 // Checked outside the timed region, on warm-up runs too: a wrong sum is a bug whenever it happens.
                 worstError = Math.max(worstError, relativeError(total, exact));
                 last = total;
                 if (run >= config.warmup()) {
                     nanos[run - config.warmup()] = elapsed;
-                    baselineNanos[run - config.warmup()] = baselineElapsed;
                 }
                 listener.onRun();
             }
         }
         Stats stats = Stats.of(nanos);
-        double baselineMedian = Stats.of(baselineNanos).medianNanos();
-        double speedup = stats.medianNanos() == 0 ? 1 : baselineMedian / stats.medianNanos();
+        double baseline = isBaseline ? stats.medianNanos() : baselineNanos;
+        double speedup = isBaseline || stats.medianNanos() == 0 ? 1 : baseline / stats.medianNanos();
         double gigabytesPerSecond = stats.medianNanos() == 0 ? 0 : workload.bytes() / stats.medianNanos();
         return new Measurement(config.typeLabel(), workload.size(), strategy.name(), threads, stats.runs(),
                 stats.medianNanos() / 1e6, stats.minNanos() / 1e6, stats.maxNanos() / 1e6,
-                stats.q1Nanos() / 1e6, stats.q3Nanos() / 1e6, stats.spread(), baselineMedian / 1e6,
+                stats.q1Nanos() / 1e6, stats.q3Nanos() / 1e6, stats.spread(), baseline / 1e6,
                 speedup, speedup / threads, gigabytesPerSecond,
                 bandwidth.measured() ? gigabytesPerSecond / bandwidth.gigabytesPerSecond() : Double.NaN,
                 last.asDouble(), worstError, worstError <= workload.allowedRelativeError());
-    }
-
-    private static long time(SumStrategy.Session session, Workload workload) throws InterruptedException {
-        long start = System.nanoTime();
-        session.sum(workload);
-        return System.nanoTime() - start;
     }
 
     static double relativeError(Total total, BigDecimal exact) {

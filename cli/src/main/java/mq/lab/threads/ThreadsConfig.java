@@ -25,12 +25,9 @@ public record ThreadsConfig(List<Integer> sizes, List<Integer> threads, List<Sum
 
     /** How many timed sums (warm-up included) the sweep will run, for the progress bar. */
     public long totalRuns() {
-        long cells = 0;
-        for (SumStrategy strategy : strategies) {
-            if (strategy.unavailableReason().isEmpty()) {
-                cells += strategy.usesThreads() ? threads.size() : 1;
-            }
-        }
-        return cells * sizes.size() * (warmup + runs);
+        long threadedCells = strategies.stream()
+                .filter(s -> s.usesThreads() && s.unavailableReason().isEmpty()).count() * threads.size();
+        long baseline = warmup + (long) runs * Sweep.BASELINE_RUNS_FACTOR;
+        return sizes.size() * (baseline + threadedCells * (warmup + runs));
     }
 }

@@ -19,8 +19,10 @@ public final class ThreadsReport {
             Path dir) throws IOException {
         HtmlReport report = HtmlReport.titled("Threads lab: summing " + result.config().typeLabel() + "s")
                 .with(new HtmlReport.Paragraph(String.format(Locale.ROOT,
-                        "%d cores, Java %s, %d warm-up and %d measured runs per cell.", result.cores(), result.jvm(),
-                        result.config().warmup(), result.config().runs())))
+                        "%d cores, Java %s, %d warm-up and %d measured runs per cell (%d for the sequential "
+                                + "baseline, which every speedup divides by).", result.cores(), result.jvm(),
+                        result.config().warmup(), result.config().runs(),
+                        result.config().runs() * Sweep.BASELINE_RUNS_FACTOR)))
                 .with(new HtmlReport.Heading("What the numbers say"));
         for (String line : explanation) {
             report = report.with(new HtmlReport.Paragraph(line));
@@ -43,7 +45,7 @@ public final class ThreadsReport {
                     f("%.0f%%", 100 * m.efficiency()), f("%.2f", m.gigabytesPerSecond()), TablePrinter.check(m)));
         }
         return new HtmlReport.Table(List.of("size", "strategy", "threads", "median", "min", "max", "IQR / median",
-                "paired sequential", "speedup", "efficiency", "GB/s", "check"), rows);
+                "sequential", "speedup", "efficiency", "GB/s", "check"), rows);
     }
 
     private static String f(String pattern, double value) {

@@ -46,6 +46,8 @@ class ThreadsLabTest {
 
         assertThat(outcome.result().measurements()).hasSize(SIZES.size() * (1 + threaded * THREADS.size()));
         assertThat(outcome.allCorrect()).isTrue();
+        assertThat(outcome.result().measurements()).allSatisfy(m -> assertThat(m.runs())
+                .isEqualTo(m.strategy().equals("sequential") ? Sweep.BASELINE_RUNS_FACTOR : 1));
     }
 
     @Test
