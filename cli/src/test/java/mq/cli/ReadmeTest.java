@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import mq.common.protocol.JobReport;
 import mq.common.protocol.Json;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** The README's commands, example and tables are checked against the code, so they cannot drift. */
 class ReadmeTest {
@@ -73,13 +73,19 @@ class ReadmeTest {
         assertThat(read).containsAll(documented);
     }
 
+    /** Reads the annotations themselves: picocli's model holds default values with variables already resolved. */
     private static void collectEnvironmentNames(CommandLine command, Set<String> names) {
-        for (OptionSpec option : command.getCommandSpec().options()) {
-            String raw = option.originalDefaultValue();
-            if (raw != null) {
-                Matcher m = Pattern.compile("\\$\\{env:(MQ_[A-Z_]+)").matcher(raw);
-                while (m.find()) {
-                    names.add(m.group(1));
+        List<Object> owners = new ArrayList<>();
+        owners.add(command.getCommandSpec().userObject());
+        command.getCommandSpec().mixins().values().forEach(mixin -> owners.add(mixin.userObject()));
+        for (Object owner : owners) {
+            for (Field field : owner.getClass().getDeclaredFields()) {
+                CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+                if (option != null) {
+                    Matcher m = Pattern.compile("\\$\\{env:(MQ_[A-Z_]+)").matcher(option.defaultValue());
+                    while (m.find()) {
+                        names.add(m.group(1));
+                    }
                 }
             }
         }
