@@ -2,6 +2,7 @@ package mq.worker.reduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -82,10 +83,21 @@ public final class TimestampParser {
 
     private static Instant fromEpoch(BigDecimal epoch) {
         BigDecimal seconds = epoch.abs().compareTo(BigDecimal.valueOf(MILLIS_THRESHOLD)) >= 0
-                ? epoch.movePointLeft(3)
+                ? epoch.scaleByPowerOfTen(-3)
                 : epoch;
-        long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
-        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).setScale(0, java.math.RoundingMode.FLOOR).longValue();
-        return Instant.ofEpochSecond(whole, nanos);
+        if (seconds.precision() - seconds.scale() > 19) { // more whole digits than a long holds: no need to expand them
+            throw outOfRange(epoch);
+        }
+        try {
+            long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).setScale(0, java.math.RoundingMode.FLOOR).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        } catch (ArithmeticException | DateTimeException e) {
+            throw outOfRange(epoch);
+        }
+    }
+
+    private static IllegalArgumentException outOfRange(BigDecimal epoch) {
+        return new IllegalArgumentException("'" + epoch + "' is out of range for an epoch timestamp");
     }
 }
