@@ -1,7 +1,10 @@
 package mq.worker.reduce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +23,10 @@ import mq.common.records.RecordVersion;
  * the combiner that keeps partial results, and the aggregator's work, small when keys repeat.
  */
 final class RecordsReducer {
+    /** One JSON value per line: anything after it (a second object, stray text) makes the line malformed. */
+    private static final ObjectReader LINE_READER = Json.RECORDS.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final BusyWork busyWork;
 
     RecordsReducer(BusyWork busyWork) {
@@ -55,7 +62,9 @@ final class RecordsReducer {
                                       long position, long line) {
         JsonNode node;
         try {
-            node = Json.RECORDS.readTree(body, from, to - from);
+            node = LINE_READER.readValue(body, from, to - from);
+        } catch (MismatchedInputException e) {
+            throw new BadRecordException("malformed JSON: more than one value on the line");
         } catch (JsonProcessingException e) {
             throw new BadRecordException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
