@@ -121,6 +121,25 @@ class LineChunkReaderTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
+        List<ChunkDraft> chunks = readAll(file("\uFEFF12\n13\n"), InputFormat.NUMBERS, 10);
+
+        assertThat(body(chunks.get(0))).isEqualTo("12\n13\n");
+    }
+
+    @Test
+    void aByteOrderMarkAloneIsAnEmptyFile() throws IOException {
+        assertThat(readAll(file("\uFEFF"), InputFormat.NUMBERS, 10)).isEmpty();
+    }
+
+    @Test
+    void aByteOrderMarkLaterInTheFileIsKept() throws IOException {
+        List<ChunkDraft> chunks = readAll(file("1\n\uFEFF2\n"), InputFormat.NUMBERS, 10);
+
+        assertThat(body(chunks.get(0))).isEqualTo("1\n\uFEFF2\n");
+    }
+
+    @Test
     void anEmptyFileHasNoChunk() throws IOException {
         assertThat(readAll(file(""), InputFormat.NUMBERS, 10)).isEmpty();
     }
