@@ -42,7 +42,11 @@ public final class TimestampParser {
             throw new IllegalArgumentException("is empty");
         }
         if (isEpochNumber(s)) {
-            return fromEpoch(new BigDecimal(s));
+            try {
+                return fromEpoch(new BigDecimal(s));
+            } catch (NumberFormatException e) {
+                throw notATimestamp(text); // digits and dots, but not a number: "2024.01.01"
+            }
         }
         String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         try {
@@ -54,9 +58,13 @@ public final class TimestampParser {
             }
             return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a timestamp (use ISO-8601, "
-                    + "yyyy-MM-dd HH:mm:ss, or epoch seconds or milliseconds)");
+            throw notATimestamp(text);
         }
+    }
+
+    private static IllegalArgumentException notATimestamp(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a timestamp (use ISO-8601, "
+                + "yyyy-MM-dd HH:mm:ss, or epoch seconds or milliseconds)");
     }
 
     private static boolean isEpochNumber(String s) {
