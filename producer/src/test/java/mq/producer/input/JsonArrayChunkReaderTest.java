@@ -183,6 +183,28 @@ class JsonArrayChunkReaderTest {
     }
 
     @Test
+    void aChunkClosesAtTheFirstElementPastTheByteLimit() throws IOException {
+        Path input = file("[{\"id\":1},{\"id\":2},{\"id\":3},{\"id\":4,\"long\":\"xxxxxxxxxxxxxxxxxxxx\"},{\"id\":5}]");
+        List<ChunkDraft> chunks = new ArrayList<>();
+        try (ChunkReader reader = new JsonArrayChunkReader(Files.newInputStream(input), input, 100, 16)) {
+            ChunkDraft chunk;
+            while ((chunk = reader.next()) != null) {
+                chunks.add(chunk);
+            }
+        }
+
+        assertThat(chunks).extracting(ChunkDraft::records).containsExactly(2, 2, 1);
+        assertThat(chunks).extracting(ChunkDraft::firstRecord).containsExactly(0L, 2L, 4L);
+    }
+
+    @Test
+    void elementsThatAreNotObjectsAreLeftForTheWorkersToReport() throws IOException {
+        ChunkDraft chunk = readAll(file("[{\"id\":1}, 42, \"text\", null, [1]]"), 10).get(0);
+
+        assertThat(bodyLines(chunk)).containsExactly("{\"id\":1}", "42", "\"text\"", "null", "[1]");
+    }
+
+    @Test
     void countsTheBytesItRead() throws IOException {
         Path input = file(MOCKAROO);
         try (ChunkReader reader = ChunkReader.open(input, InputFormat.JSON_ARRAY, 100)) {

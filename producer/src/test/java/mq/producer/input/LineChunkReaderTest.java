@@ -176,6 +176,23 @@ class LineChunkReaderTest {
     }
 
     @Test
+    void aChunkClosesAtTheFirstLineEndPastTheByteLimit() throws IOException {
+        String content = "12345\n12345\n12345\n\n12345\n123456789012345\n1\n";
+        List<ChunkDraft> chunks = new ArrayList<>();
+        try (ChunkReader reader = new LineChunkReader(new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 100, 10)) {
+            ChunkDraft chunk;
+            while ((chunk = reader.next()) != null) {
+                chunks.add(chunk);
+            }
+        }
+
+        assertThat(chunks).extracting(LineChunkReaderTest::body)
+                .containsExactly("12345\n12345\n", "12345\n\n12345\n", "123456789012345\n", "1\n");
+        assertThat(chunks).extracting(ChunkDraft::firstLine).containsExactly(1L, 3L, 6L, 7L);
+        assertThat(chunks).extracting(ChunkDraft::firstRecord).containsExactly(0L, 2L, 4L, 5L);
+    }
+
+    @Test
     void countsTheBytesItRead() throws IOException {
         Path input = file(numbers(100));
         try (ChunkReader reader = ChunkReader.open(input, InputFormat.NUMBERS, 1000)) {

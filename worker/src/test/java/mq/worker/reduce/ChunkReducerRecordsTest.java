@@ -152,6 +152,7 @@ class ChunkReducerRecordsTest {
             "{\"id\":1,\"updated_at\":\"99999999999999999999\"}       | timestamp field 'updated_at' ",
             "[1,2]                                                  | not a JSON object",
             "42                                                     | not a JSON object",
+            "null                                                   | not a JSON object",
             "\"text\"                                               | not a JSON object",
             "{\"id\":1,                                             | malformed JSON",
             "not json                                               | malformed JSON",
