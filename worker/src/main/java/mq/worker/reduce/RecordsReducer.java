@@ -90,7 +90,7 @@ final class RecordsReducer {
             throw new BadRecordException("no key field '" + field + "'");
         }
         if (value.isNumber()) {
-            return RecordKey.ofNumber(value.decimalValue());
+            return RecordKey.ofNumber(inRange(value.decimalValue(), "key field '" + field + "'"));
         }
         if (value.isTextual()) {
             return RecordKey.ofText(value.textValue());
@@ -111,7 +111,7 @@ final class RecordsReducer {
 
     private static BigDecimal decimal(JsonNode value, String field) {
         if (value.isNumber()) {
-            return value.decimalValue();
+            return inRange(value.decimalValue(), "sum field '" + field + "'");
         }
         if (value.isTextual()) {
             try {
@@ -121,6 +121,14 @@ final class RecordsReducer {
             }
         }
         throw new BadRecordException("sum field '" + field + "' is not a number: " + value);
+    }
+
+    private static BigDecimal inRange(BigDecimal value, String what) {
+        try {
+            return DecimalText.checkInRange(value);
+        } catch (NumberFormatException e) {
+            throw new BadRecordException(what + " is " + e.getMessage());
+        }
     }
 
     private static final class BadRecordException extends RuntimeException {
