@@ -40,6 +40,27 @@ class DecimalTextTest {
         assertThatThrownBy(() -> DecimalText.parse(text)).isInstanceOf(NumberFormatException.class);
     }
 
+    @ParameterizedTest(name = "rejects ''{0}''")
+    @ValueSource(strings = {"1e999999999", "-1e999999999", "1e-999999999", "1e10001", "1e-10001"})
+    void rejectsExponentsTooLargeToPrintOrAdd(String text) {
+        assertThatThrownBy(() -> DecimalText.parse(text))
+                .isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
+    void acceptsExponentsUpToTheLimit() {
+        assertThat(DecimalText.format(DecimalText.parse("1e10000"))).hasSize(10_001);
+        assertThat(DecimalText.parse("1e-10000").scale()).isEqualTo(10_000);
+    }
+
+    @Test
+    void checkInRangeKeepsTheValue() {
+        BigDecimal value = new BigDecimal("12.50");
+
+        assertThat(DecimalText.checkInRange(value)).isSameAs(value);
+    }
+
     @ParameterizedTest(name = "{0} prints as {1}")
     @CsvSource({
             "0.00,    0",

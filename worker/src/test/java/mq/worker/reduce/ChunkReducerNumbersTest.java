@@ -96,6 +96,15 @@ class ChunkReducerNumbersTest {
     }
 
     @Test
+    void aNumberWithAHugeExponentIsABadLineNotACrash() {
+        Partial partial = reduce("1\n1e999999999\n1e-999999999\n2\n");
+
+        assertThat(partial.failed()).isFalse();
+        assertThat(partial.numbers().canonical()).isEqualTo(stats(2, "3", "1", "2"));
+        assertThat(partial.badSamples()).extracting(BadLine::line).containsExactly(2L, 3L);
+    }
+
+    @Test
     void badLineNumbersCountBlankLinesAndStartAtTheChunksFirstLine() {
         Partial partial = reduce(101, "1\n\n\nx\r\n2\n  \ny\n");
 
