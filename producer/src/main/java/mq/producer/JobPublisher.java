@@ -104,6 +104,10 @@ public final class JobPublisher {
             producer.flush();
             abort(request.job(), source + ", " + e.getMessage(), List.of(new BadLine(e.line(), e.text(), e.getMessage())));
             throw e;
+        } catch (IOException e) {
+            producer.flush();
+            abort(request.job(), source + ": cannot read the input: " + e.getMessage(), List.of());
+            throw e;
         }
         producer.flush();
         if (sendFailure.get() != null) {
