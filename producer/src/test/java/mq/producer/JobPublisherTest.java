@@ -187,6 +187,18 @@ class JobPublisherTest {
     }
 
     @Test
+    void anUnreadableInputAbortsTheJob() throws IOException {
+        Path notAFile = Files.createDirectory(dir.resolve("input.txt"));
+
+        assertThatThrownBy(() -> publisher.publish(numbers(notAFile, 2), JobPublisher.Progress.NONE))
+                .isInstanceOf(IOException.class);
+
+        List<JobEvent> events = events();
+        assertThat(events).hasExactlyElementsOfTypes(JobEvent.Started.class, JobEvent.Aborted.class);
+        assertThat(((JobEvent.Aborted) events.get(1)).reason()).startsWith("input.txt: cannot read the input");
+    }
+
+    @Test
     void reportsProgressAfterEachChunk() throws IOException {
         Path input = file("n.txt", "1\n2\n3\n");
         List<Integer> seen = new ArrayList<>();
