@@ -5,6 +5,7 @@ import mq.cli.options.Bootstrap;
 import mq.cli.options.KafkaOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
+import mq.common.protocol.Json;
 import mq.worker.GroupType;
 import mq.worker.Heartbeats;
 import mq.worker.ShareWorker;
@@ -56,6 +57,7 @@ public final class WorkerCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
         }
+        Json.warmUp();
         String workerId = id != null && !id.isBlank() ? id : ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
         try (Admin admin = Admin.create(settings.admin(workerId + "-admin"))) {
