@@ -37,13 +37,19 @@ public final class AggregatorCommand implements Callable<Integer> {
             description = "Fail a job after this long without any message for it (env MQ_JOB_TIMEOUT, default ${DEFAULT-VALUE}).")
     long jobTimeoutSeconds;
 
+    @Option(names = "--topics-ready", hidden = true,
+            description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
+    boolean topicsReady;
+
     @Override
     public Integer call() throws Exception {
-        Json.warmUp();
+        Json.warmUpInBackground();
         String id = ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
-        try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
-            TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+        if (!topicsReady) {
+            try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
+                    TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+            }
         }
         Aggregator aggregator = new Aggregator(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id)),
                 new KafkaProducer<>(settings.producer("aggregator-" + id)), kafka.topics(), reports,

@@ -125,6 +125,7 @@ public final class LocalRun implements AutoCloseable {
     private List<String> roleArguments(String role, String... more) {
         List<String> args = new ArrayList<>();
         args.add(role);
+        args.add("--topics-ready");
         args.addAll(kafkaArguments);
         args.addAll(List.of(more));
         return args;
