@@ -48,7 +48,7 @@ public final class AggregatorCommand implements Callable<Integer> {
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
         if (!topicsReady) {
             try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
-                    TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+                TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
             }
         }
         Aggregator aggregator = new Aggregator(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id)),
