@@ -66,7 +66,7 @@ public final class WorkerCommand implements Callable<Integer> {
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
         if (!topicsReady) {
             try (Admin admin = Admin.create(settings.admin(workerId + "-admin"))) {
-                    TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+                TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
             }
         }
         ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
