@@ -56,7 +56,24 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return broker().runInForeground(timeout);
+        return run(() -> broker().runInForeground(timeout));
+    }
+
+    /**
+     * Runs a subcommand: a {@link BrokerException} says what went wrong and what to do, so it becomes
+     * one line on stderr and exit code 1 (here, not in a handler, so it holds wherever the command is mounted).
+     */
+    static int run(Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (BrokerException e) {
+            System.err.println("mq broker: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("mq broker: " + e);
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
@@ -67,8 +84,10 @@ public final class BrokerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            System.out.println(parent.broker().ensureRunning(parent.timeout));
-            return 0;
+            return run(() -> {
+                System.out.println(parent.broker().ensureRunning(parent.timeout));
+                return 0;
+            });
         }
     }
 
@@ -80,9 +99,11 @@ public final class BrokerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            boolean stopped = parent.broker().stop(parent.timeout);
-            System.out.println(stopped ? "stopped" : "not running");
-            return 0;
+            return run(() -> {
+                boolean stopped = parent.broker().stop(parent.timeout);
+                System.out.println(stopped ? "stopped" : "not running");
+                return 0;
+            });
         }
     }
 
@@ -94,6 +115,10 @@ public final class BrokerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            return run(this::print);
+        }
+
+        private int print() {
             LocalBroker broker = parent.broker();
             Optional<BrokerState> state = broker.state();
             boolean answering = broker.bootstrapIfRunning().isPresent();
@@ -125,23 +150,7 @@ public final class BrokerCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    /** Failures carry a message that says what to do: print it, not a stack trace. */
-    static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        if (e instanceof BrokerException) {
-            cmd.getErr().println("mq broker: " + e.getMessage());
-            return 1;
-        }
-        cmd.getErr().println("mq broker: " + e);
-        e.printStackTrace(cmd.getErr());
-        return 1;
-    }
-
-    /** The picocli command line with mq's error handling; the top-level {@code mq} command can reuse it. */
-    public static CommandLine commandLine() {
-        return new CommandLine(new BrokerCommand()).setExecutionExceptionHandler(BrokerCommand::handleFailure);
-    }
-
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(new CommandLine(new BrokerCommand()).execute(args));
     }
 }

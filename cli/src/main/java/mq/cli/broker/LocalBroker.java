@@ -172,7 +172,11 @@ public final class LocalBroker {
             return prepare();
         });
         Process process = start(new ProcessBuilder(launch.command(false)).directory(dir.toFile()).inheritIO());
-        Thread stopper = new Thread(() -> kill(process.toHandle(), Duration.ofSeconds(30)), "broker-stopper");
+        // On Ctrl-C or SIGTERM the JVM may halt before the main thread leaves waitFor(): the hook cleans up.
+        Thread stopper = new Thread(() -> {
+            kill(process.toHandle(), Duration.ofSeconds(30));
+            removeStateOf(process.pid());
+        }, "broker-stopper");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             launch.state(process.toHandle()).write(stateFile());
@@ -541,7 +545,9 @@ public final class LocalBroker {
                     <Logger name="kafka.request.logger" level="WARN"/>
                     <Logger name="org.apache.kafka.storage.internals" level="WARN"/>
                     <Logger name="kafka.log" level="WARN"/>
-                    <Logger name="org.apache.kafka.common.utils.AppInfoParser" level="WARN"/>
+                    <Logger name="org.apache.kafka.controller.EventPerformanceMonitor" level="WARN"/>
+                    <!-- Every config object logs all its values at INFO; server.properties is next to this file. -->
+                    <Logger name="org.apache.kafka.common.config.AbstractConfig" level="WARN"/>
                   </Loggers>
                 </Configuration>
                 """;
