@@ -19,12 +19,12 @@ import java.util.jar.Manifest;
  * {@code java -jar mq.jar} reports only {@code mq.jar}, and test runners often start JVMs from a
  * temporary manifest-only jar; a child process needs the real list.
  */
-final class ClassPath {
+public final class ClassPath {
 
     private ClassPath() {
     }
 
-    static String ofThisJvm() {
+    public static String ofThisJvm() {
         Set<Path> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
