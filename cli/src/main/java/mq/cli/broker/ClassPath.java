@@ -25,8 +25,13 @@ public final class ClassPath {
     }
 
     public static String ofThisJvm() {
+        return expand(System.getProperty("java.class.path"));
+    }
+
+    /** {@code classPath} with manifest references inlined after each jar, duplicates dropped. */
+    static String expand(String classPath) {
         Set<Path> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 add(Path.of(entry).toAbsolutePath().normalize(), entries);
             }
