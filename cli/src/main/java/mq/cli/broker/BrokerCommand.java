@@ -46,7 +46,7 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--timeout", defaultValue = "PT60S",
+    @Option(names = "--timeout", defaultValue = "PT90S",
             description = "How long to wait for the broker to answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

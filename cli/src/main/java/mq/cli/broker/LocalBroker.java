@@ -51,7 +51,11 @@ public final class LocalBroker {
 
     /** Where {@code mq} keeps its broker unless told otherwise (relative to the working directory). */
     public static final Path DEFAULT_DIR = Path.of("local", "broker");
+    /** Environment variable that moves the broker directory, for {@code mq broker} and {@code mq run} alike. */
+    public static final String DIR_ENV = "MQ_BROKER_DIR";
     public static final String DEFAULT_HEAP = "512m";
+    /** Ready in 4 to 7 s on an idle 2-core machine; several times that when the machine is busy. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
@@ -77,6 +81,12 @@ public final class LocalBroker {
         this.requestedControllerPort = controllerPort;
         this.heap = heap;
         this.owner = owner;
+    }
+
+    /** {@code $MQ_BROKER_DIR} if set, else {@link #DEFAULT_DIR}. */
+    public static Path defaultDir() {
+        String env = System.getenv(DIR_ENV);
+        return env == null || env.isBlank() ? DEFAULT_DIR : Path.of(env);
     }
 
     /** A loopback-only broker on free ports, with its files in {@code dir}. */
