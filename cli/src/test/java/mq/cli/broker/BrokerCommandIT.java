@@ -1,6 +1,7 @@
 package mq.cli.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -95,6 +96,23 @@ class BrokerCommandIT {
 
         assertThat(status.exitCode()).isZero();
         assertThat(status.stdout()).contains("status:    stopped").doesNotContain("pid:");
+    }
+
+    @Test
+    @Order(7)
+    void theForegroundBrokerStopsWithItsCommandOnSigterm(@TempDir Path foregroundDir) {
+        try (JavaProcess foreground = JavaProcess.start(BrokerCommand.class, "--dir", foregroundDir.toString())) {
+            await().atMost(TIMEOUT).until(() -> foreground.stderr().contains("broker ready at "));
+            long brokerPid = LocalBroker.in(foregroundDir).state().orElseThrow().pid();
+            assertThat(LocalBroker.in(foregroundDir).bootstrapIfRunning()).isPresent();
+
+            // What `docker stop` sends to the container's main process.
+            foreground.process().destroy();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !foreground.process().isAlive());
+            assertThat(ProcessHandle.of(brokerPid).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(foregroundDir.resolve("broker.json")).doesNotExist();
+        }
     }
 
     private static Result broker(Path brokerDir, String... args) {
