@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -22,31 +23,31 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Status.class})
 public final class BrokerCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", defaultValue = "${env:MQ_BROKER_DIR:-local/broker}",
+    @Option(names = "--dir", scope = ScopeType.INHERIT, defaultValue = "${env:MQ_BROKER_DIR:-local/broker}",
             description = "Directory with the broker's config, log and data (default: ${DEFAULT-VALUE}; env MQ_BROKER_DIR).")
     Path dir;
 
-    @Option(names = "--listen-host", defaultValue = BrokerConfig.LOOPBACK,
+    @Option(names = "--listen-host", scope = ScopeType.INHERIT, defaultValue = BrokerConfig.LOOPBACK,
             description = "Interface to bind, e.g. 0.0.0.0 in a container (default: ${DEFAULT-VALUE}).")
     String listenHost;
 
-    @Option(names = "--advertised-host", defaultValue = BrokerConfig.LOOPBACK,
+    @Option(names = "--advertised-host", scope = ScopeType.INHERIT, defaultValue = BrokerConfig.LOOPBACK,
             description = "Host name clients are told to connect to (default: ${DEFAULT-VALUE}).")
     String advertisedHost;
 
-    @Option(names = "--port", defaultValue = "0",
+    @Option(names = "--port", scope = ScopeType.INHERIT, defaultValue = "0",
             description = "Client port; 0 keeps the previous one if free, else picks a free one (default).")
     int port;
 
-    @Option(names = "--controller-port", defaultValue = "0",
+    @Option(names = "--controller-port", scope = ScopeType.INHERIT, defaultValue = "0",
             description = "KRaft controller port; 0 as for --port (default).")
     int controllerPort;
 
-    @Option(names = "--heap", defaultValue = LocalBroker.DEFAULT_HEAP,
+    @Option(names = "--heap", scope = ScopeType.INHERIT, defaultValue = LocalBroker.DEFAULT_HEAP,
             description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--timeout", defaultValue = "PT90S",
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, defaultValue = "PT90S",
             description = "How long to wait for the broker to answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
