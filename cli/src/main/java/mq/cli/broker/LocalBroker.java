@@ -57,7 +57,8 @@ public final class LocalBroker {
     /** Ready in 4 to 7 s on an idle 2-core machine; several times that when the machine is busy. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    // Generous: a cold client in a fresh JVM on a busy 2-core machine can take seconds to connect.
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final int LOG_TAIL_LINES = 30;
     private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
