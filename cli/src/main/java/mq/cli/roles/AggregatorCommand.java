@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
 import mq.cli.options.Bootstrap;
+import mq.aggregator.report.RecentReports;
+import mq.cli.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
 public final class AggregatorCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = "${env:MQ_AGGREGATOR_GROUP:-mq-aggregator}",
             description = "Consumer group of the aggregator (env MQ_AGGREGATOR_GROUP, default ${DEFAULT-VALUE}).")
@@ -43,11 +49,18 @@ public final class AggregatorCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
             TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
         }
-        Aggregator aggregator = new Aggregator(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id)),
-                new KafkaProducer<>(settings.producer("aggregator-" + id)), kafka.topics(), reports,
-                Duration.ofSeconds(jobTimeoutSeconds));
-        Shutdown.onSignal("aggregator", aggregator::close);
-        aggregator.run();
+        try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port())) {
+            RecentReports recent = new RecentReports(RecentReports.DEFAULT_CAPACITY);
+            metrics.server().ifPresent(server -> server.serveReports(recent, reports));
+            Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
+                    metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id))), kafka.topics(), reports,
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add);
+            Shutdown.onSignal("aggregator", timeout -> {
+                aggregator.close(timeout);
+                metrics.close();
+            });
+            aggregator.run();
+        }
         return 0;
     }
 }

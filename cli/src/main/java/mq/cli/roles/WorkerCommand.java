@@ -2,7 +2,9 @@ package mq.cli.roles;
 
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
+import mq.cli.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.worker.Worker;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
 public final class WorkerCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "${env:MQ_WORKER_THREADS:-1}",
             description = "Threads reducing chunks in parallel (env MQ_WORKER_THREADS, default ${DEFAULT-VALUE}).")
@@ -54,10 +59,16 @@ public final class WorkerCommand implements Callable<Integer> {
         var consumerProps = settings.consumer(group, workerId);
         // Small batches: offsets are committed after each, and a crash then redoes little.
         consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.max(2, threads * 2)));
-        Worker worker = new Worker(new KafkaConsumer<>(consumerProps), new KafkaProducer<>(settings.producer(workerId)),
-                kafka.topics(), workerId, threads, new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros)));
-        Shutdown.onSignal("worker", worker::close);
-        worker.run();
+        try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {
+            Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(consumerProps)),
+                    metrics.bind(new KafkaProducer<>(settings.producer(workerId))), kafka.topics(), workerId, threads,
+                    new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros)), metrics.registry());
+            Shutdown.onSignal("worker", timeout -> {
+                worker.close(timeout);
+                metrics.close();
+            });
+            worker.run();
+        }
         return 0;
     }
 }
