@@ -53,7 +53,7 @@ public final class AggregatorCommand implements Callable<Integer> {
             RecentReports recent = new RecentReports(RecentReports.DEFAULT_CAPACITY);
             metrics.server().ifPresent(server -> server.serveReports(recent, reports));
             Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
-                    metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id))), kafka.topics(), reports,
+                    metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
                     Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add);
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);

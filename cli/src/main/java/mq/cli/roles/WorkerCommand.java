@@ -61,7 +61,7 @@ public final class WorkerCommand implements Callable<Integer> {
         consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.max(2, threads * 2)));
         try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {
             Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(consumerProps)),
-                    metrics.bind(new KafkaProducer<>(settings.producer(workerId))), kafka.topics(), workerId, threads,
+                    metrics.bind(new KafkaProducer<>(settings.producer(workerId + "-partials"))), kafka.topics(), workerId, threads,
                     new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros)), metrics.registry());
             Shutdown.onSignal("worker", timeout -> {
                 worker.close(timeout);
