@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
 import mq.cli.options.Bootstrap;
 import mq.aggregator.report.RecentReports;
+import mq.cli.metrics.GroupLag;
 import mq.cli.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
 import mq.cli.options.MetricsOptions;
@@ -42,6 +43,11 @@ public final class AggregatorCommand implements Callable<Integer> {
             description = "Fail a job after this long without any message for it (env MQ_JOB_TIMEOUT, default ${DEFAULT-VALUE}).")
     long jobTimeoutSeconds;
 
+    @Option(names = "--worker-group", paramLabel = "GROUP", defaultValue = "${env:MQ_WORKER_GROUP:-mq-workers}",
+            description = "The workers' group, whose lag on the chunk topic the aggregator reports as mq_group_lag "
+                    + "(env MQ_WORKER_GROUP, default ${DEFAULT-VALUE}).")
+    String workerGroup;
+
     @Override
     public Integer call() throws Exception {
         String id = ProcessIdentity.defaultId();
@@ -49,7 +55,9 @@ public final class AggregatorCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
             TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
         }
-        try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port())) {
+        try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port());
+             GroupLag lag = new GroupLag(Admin.create(settings.admin(id + "-lag")), workerGroup, kafka.topics().chunks(),
+                     metrics.registry(), Duration.ofSeconds(5))) {
             RecentReports recent = new RecentReports(RecentReports.DEFAULT_CAPACITY);
             metrics.server().ifPresent(server -> server.serveReports(recent, reports));
             Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
@@ -57,6 +65,7 @@ public final class AggregatorCommand implements Callable<Integer> {
                     Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add);
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);
+                lag.close();
                 metrics.close();
             });
             aggregator.run();

@@ -74,7 +74,7 @@ public final class LocalRun implements AutoCloseable {
         String aggregatorGroup = "mq-aggregator-" + runId;
         try (Admin admin = Admin.create(client.admin("mq-run-admin"))) {
             TopicSetup.ensure(admin, topics, chunkPartitions);
-            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup,
+            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup, "--worker-group", workerGroup,
                     "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"));
             for (int i = 1; i <= settings.workers(); i++) {
                 String id = "worker-" + i;
