@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupLag implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupLag.class);
+    /** The gauge's name; Prometheus shows it as {@code mq_group_lag}. */
+    public static final String METER = "mq.group.lag";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Admin admin;
@@ -46,7 +48,7 @@ public final class GroupLag implements AutoCloseable {
         this.admin = admin;
         this.group = group;
         this.topic = topic;
-        Gauge.builder("mq.group.lag", lag, AtomicLong::get).tag("group", group).tag("topic", topic)
+        Gauge.builder(METER, lag, AtomicLong::get).tag("group", group).tag("topic", topic)
                 .description("Messages on the topic that the group has not committed yet").register(registry);
         scheduler.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
