@@ -22,6 +22,7 @@ import mq.aggregator.AggregatorMetrics;
 import mq.cli.Main;
 import mq.cli.metrics.GroupLag;
 import mq.cli.options.MetricsOptions;
+import mq.testing.ContainerKafkaFixture;
 import mq.worker.WorkerMetrics;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -38,6 +39,11 @@ class ComposeFileTest {
     private static final Path ROOT = repositoryRoot();
     private final JsonNode compose = read(ROOT.resolve("docker-compose.yml"));
     private final JsonNode services = compose.get("services");
+
+    @Test
+    void kafkaIsTheImageTheTestsUse() {
+        assertThat(services.get("kafka").get("image").asText()).isEqualTo(ContainerKafkaFixture.DEFAULT_IMAGE);
+    }
 
     @Test
     void workersCanBeScaled() {

@@ -150,7 +150,11 @@ class MetricsIT {
                         + sum(get(urls.get("worker-2")).body(), "mq_chunks_processed_total");
                 assertThat(chunks).isEqualTo(report.chunks());
             });
-            assertThat(sum(get(urls.get("aggregator")).body(), "mq_records_merged_total")).isEqualTo(report.count());
+            String aggregator = get(urls.get("aggregator")).body();
+            assertThat(sum(aggregator, "mq_records_merged_total")).isEqualTo(report.count());
+            // and the aggregator watches the run's worker group, which has nothing left to do
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(get(urls.get("aggregator")).body()).containsPattern("(?m)^mq_group_lag\\{.*\\} 0\\.0$"));
             assertThat(get(urls.get("aggregator").replace("/metrics", "/jobs/local-metrics")).body())
                     .contains("\"verified\":true");
         }
