@@ -92,8 +92,9 @@ public final class Aggregator implements Runnable {
             consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
             LOG.info("aggregator reading {} and {}, reports under {}", topics.jobs(), topics.partials(), reportsDir);
             while (!closing) {
-                long now = System.currentTimeMillis();
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                long now = System.currentTimeMillis(); // after the poll: the time these messages were merged
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     handle(record, now);
                 }
                 finishOverJobs();
@@ -177,7 +178,7 @@ public final class Aggregator implements Runnable {
         JobReport report = ReportBuilder.build(state, now);
         Path dir = report.outputDir() != null ? Path.of(report.outputDir()) : reportsDir.resolve(state.job());
         try {
-            ReportFiles.write(dir, report, state.latest());
+            ReportFiles.write(dir, report, state.latest(), state.chunkTimings());
         } catch (IOException e) {
             LOG.error("cannot write the files of job {} to {}: {}", state.job(), dir, e.toString());
         }

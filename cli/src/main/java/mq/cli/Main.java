@@ -7,6 +7,9 @@ import mq.cli.roles.ProduceCommand;
 import mq.cli.roles.WorkerCommand;
 import mq.cli.run.DemoCommand;
 import mq.cli.run.RunCommand;
+import mq.cli.status.StatusCommand;
+import mq.lab.scale.ScaleCommand;
+import mq.lab.threads.ThreadsCommand;
 import mq.producer.input.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +17,8 @@ import picocli.CommandLine.Command;
 /** The {@code mq} command: every role, the local broker, the runs and the lab. */
 @Command(name = "mq", mixinStandardHelpOptions = true, version = "message_queues 0.1.0",
         description = "Queue-based parallelism on Apache Kafka: produce, reduce in parallel, aggregate, measure.",
-        subcommands = {RunCommand.class, DemoCommand.class, ProduceCommand.class, WorkerCommand.class,
-                AggregatorCommand.class, BrokerCommand.class, GenerateCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ThreadsCommand.class, ScaleCommand.class, ProduceCommand.class, WorkerCommand.class,
+                AggregatorCommand.class, StatusCommand.class, BrokerCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

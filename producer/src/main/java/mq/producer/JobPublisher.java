@@ -105,6 +105,10 @@ public final class JobPublisher {
             InputException named = e.inFile(source);
             abort(request.job(), named.getMessage(), List.of(new BadLine(e.line(), e.text(), e.problem())));
             throw named;
+        } catch (IOException e) {
+            producer.flush();
+            abort(request.job(), source + ": cannot read the input: " + e.getMessage(), List.of());
+            throw e;
         }
         producer.flush();
         if (sendFailure.get() != null) {

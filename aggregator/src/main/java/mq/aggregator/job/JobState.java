@@ -38,8 +38,7 @@ public final class JobState {
 
     private long firstPickupAt = Long.MAX_VALUE;
     private long lastMergeAt;
-    private final List<Long> queueWaits = new ArrayList<>();
-    private final List<Long> processingMillis = new ArrayList<>();
+    private final List<ChunkTiming> timings = new ArrayList<>();
     private final Map<String, WorkerTally> perWorker = new TreeMap<>();
     private final long firstSeenAt;
 
@@ -109,8 +108,8 @@ public final class JobState {
         }
         firstPickupAt = Math.min(firstPickupAt, partial.pickedUpAt());
         lastMergeAt = now;
-        queueWaits.add(Math.max(0, partial.pickedUpAt() - partial.producedAt()));
-        processingMillis.add(partial.busyNanos() / 1_000_000);
+        timings.add(new ChunkTiming(partial.chunk(), partial.worker(), partial.records(), partial.producedAt(),
+                partial.pickedUpAt(), partial.doneAt(), now, partial.busyNanos() / 1_000));
         WorkerTally tally = perWorker.computeIfAbsent(partial.worker(), w -> new WorkerTally());
         tally.chunks++;
         tally.records += partial.records();
@@ -201,12 +200,9 @@ public final class JobState {
         return lastMergeAt;
     }
 
-    public List<Long> queueWaits() {
-        return queueWaits;
-    }
-
-    public List<Long> processingMillis() {
-        return processingMillis;
+    /** One entry per merged chunk, in merge order. */
+    public List<ChunkTiming> chunkTimings() {
+        return timings;
     }
 
     public Map<String, WorkerTally> perWorker() {

@@ -70,8 +70,8 @@ public final class ReportBuilder {
                 state.firstPickupAt() == Long.MAX_VALUE ? 0 : Math.max(0, state.firstPickupAt() - startedAt),
                 state.lastMergeAt() == 0 ? 0 : Math.max(0, state.lastMergeAt() - startedAt),
                 endToEnd,
-                distribution(state.queueWaits()),
-                distribution(state.processingMillis()),
+                distribution(state.chunkTimings().stream().map(t -> Math.max(0, t.queueWaitMs())).toList()),
+                distribution(state.chunkTimings().stream().map(t -> t.busyMicros() / 1000).toList()),
                 state.perWorker().values().stream().mapToLong(JobState.WorkerTally::busyNanos).sum() / 1_000_000);
         double seconds = Math.max(endToEnd, 1) / 1000.0;
         long bytes = ended != null ? ended.bytes() : 0;

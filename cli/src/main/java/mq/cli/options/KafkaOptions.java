@@ -16,7 +16,7 @@ public final class KafkaOptions {
     Path clientConfig;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "${env:MQ_TOPIC_PREFIX:-mq.}",
-            description = "Prefix of the four topics (env MQ_TOPIC_PREFIX, default ${DEFAULT-VALUE}).")
+            description = "Prefix of the topic names (env MQ_TOPIC_PREFIX, default ${DEFAULT-VALUE}).")
     String topicPrefix;
 
     @Option(names = "--chunk-partitions", paramLabel = "N", defaultValue = "${env:MQ_CHUNK_PARTITIONS:-24}",

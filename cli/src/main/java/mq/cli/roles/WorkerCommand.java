@@ -7,12 +7,17 @@ import mq.cli.options.KafkaOptions;
 import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
+import mq.common.protocol.Json;
+import mq.worker.GroupType;
+import mq.worker.Heartbeats;
+import mq.worker.ShareWorker;
 import mq.worker.Worker;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +43,12 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Consumer group of the workers (env MQ_WORKER_GROUP, default ${DEFAULT-VALUE}).")
     String group;
 
+    @Option(names = "--group-type", paramLabel = "TYPE", defaultValue = "${env:MQ_GROUP_TYPE:-consumer}",
+            converter = GroupTypeConverter.class,
+            description = "consumer (partitions per member) or share (KIP-932 share group: chunks per member) "
+                    + "(env MQ_GROUP_TYPE, default ${DEFAULT-VALUE}).")
+    GroupType groupType;
+
     @Option(names = "--id", paramLabel = "ID", defaultValue = "${env:MQ_WORKER_ID}",
             description = "Name in reports (env MQ_WORKER_ID, default: host name and process id).")
     String id;
@@ -51,24 +62,59 @@ public final class WorkerCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
         }
+        Json.warmUp();
         String workerId = id != null && !id.isBlank() ? id : ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
         try (Admin admin = Admin.create(settings.admin(workerId + "-admin"))) {
             TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
         }
-        var consumerProps = settings.consumer(group, workerId);
+        ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
         // Small batches: offsets are committed after each, and a crash then redoes little.
-        consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.max(2, threads * 2)));
+        String batchSize = Integer.toString(Math.max(2, threads * 2));
         try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {
-            Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(consumerProps)),
-                    metrics.bind(new KafkaProducer<>(settings.producer(workerId + "-partials"))), kafka.topics(), workerId, threads,
-                    new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros)), metrics.registry());
-            Shutdown.onSignal("worker", timeout -> {
-                worker.close(timeout);
-                metrics.close();
-            });
-            worker.run();
+            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(workerId + "-partials"));
+            metrics.bind(producer);
+            if (groupType == GroupType.SHARE) {
+                var props = settings.shareConsumer(group, workerId);
+                props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+                // Micrometer has no binder for share consumers: their own Kafka metrics are not exported.
+                ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId,
+                        threads, reducer, metrics.registry());
+                runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close, metrics);
+            } else {
+                var props = settings.consumer(group, workerId);
+                props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+                Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(props)), producer, kafka.topics(), workerId,
+                        threads, reducer, metrics.registry());
+                runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close, metrics);
+            }
         }
         return 0;
+    }
+
+    private void runWithHeartbeats(Runnable loop, java.util.function.LongSupplier chunksDone,
+                                   KafkaProducer<byte[], byte[]> producer, String workerId, Shutdown.Closer closer,
+                                   RoleMetrics metrics) {
+        try (Heartbeats heartbeats = new Heartbeats(producer, kafka.topics(), workerId, group, groupType, threads, chunksDone)) {
+            Shutdown.onSignal("worker", timeout -> {
+                heartbeats.close();
+                closer.close(timeout);
+                metrics.close();
+            });
+            loop.run();
+        }
+    }
+
+    /** Accepts the option's lower-case names. */
+    public static final class GroupTypeConverter implements picocli.CommandLine.ITypeConverter<GroupType> {
+        @Override
+        public GroupType convert(String value) {
+            for (GroupType type : GroupType.values()) {
+                if (type.optionName().equals(value.toLowerCase())) {
+                    return type;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a group type: use consumer or share");
+        }
     }
 }

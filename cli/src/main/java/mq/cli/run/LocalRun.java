@@ -18,8 +18,14 @@ import mq.common.protocol.JobReport;
 import mq.common.protocol.ResultMessage;
 import mq.common.protocol.Topics;
 import mq.producer.JobPublisher;
+import mq.worker.GroupType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One whole job on this machine: an aggregator process and N worker processes in groups of their
@@ -29,14 +35,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * starting offset, so all workers take part from the first chunk and timings compare fairly.
  */
 public final class LocalRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /**
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
      * @param jobTimeout how long to wait for the result once producing has finished
      */
-    public record Settings(int workers, int threads, int workMicros, String heap, Duration jobTimeout,
-                           boolean showProgress) {
+    public record Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
+                           Duration jobTimeout, boolean showProgress) {
         public Settings {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
@@ -70,21 +77,30 @@ public final class LocalRun implements AutoCloseable {
     public JobReport execute(JobPublisher.Request request, Path outDir) throws IOException, InterruptedException {
         Files.createDirectories(outDir);
         Path logs = outDir.resolve("logs");
-        String workerGroup = "mq-workers-" + runId;
-        String aggregatorGroup = "mq-aggregator-" + runId;
+        String workerGroup = workerGroup();
+        String aggregatorGroup = aggregatorGroup();
         try (Admin admin = Admin.create(client.admin("mq-run-admin"))) {
             TopicSetup.ensure(admin, topics, chunkPartitions);
-            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup, "--worker-group", workerGroup,
+            GroupReadiness readiness = new GroupReadiness(admin);
+            if (settings.groupType() == GroupType.SHARE) {
+                readiness.startShareGroupAtEnd(workerGroup, topics.chunks());
+            }
+            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup,
+                    "--worker-group", workerGroup,
                     "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"));
             for (int i = 1; i <= settings.workers(); i++) {
                 String id = "worker-" + i;
                 workers.add(ChildProcess.start(id, roleArguments("worker", "--group", workerGroup, "--id", id,
-                        "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros())),
+                        "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
+                        "--group-type", settings.groupType().optionName()),
                         settings.heap(), logs.resolve(id + ".log")));
             }
-            GroupReadiness readiness = new GroupReadiness(admin);
             readiness.await(aggregatorGroup, List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, this::checkChildren);
-            readiness.await(workerGroup, List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
+            if (settings.groupType() == GroupType.SHARE) {
+                readiness.awaitShareMembers(workerGroup, settings.workers(), READY_TIMEOUT, this::checkChildren);
+            } else {
+                readiness.await(workerGroup, List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
+            }
         }
         if (settings.showProgress()) {
             metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
@@ -168,5 +184,31 @@ public final class LocalRun implements AutoCloseable {
         for (ChildProcess child : all) {
             child.stop(Duration.ofSeconds(10));
         }
+        deleteGroups();
+    }
+
+    /** The run's groups die with it; left behind they would clutter {@code mq status} and the broker. */
+    private void deleteGroups() throws InterruptedException {
+        if (aggregator == null) {
+            return;
+        }
+        try (Admin admin = Admin.create(client.admin("mq-run-cleanup"))) {
+            admin.deleteConsumerGroups(List.of(aggregatorGroup())).all().get(10, TimeUnit.SECONDS);
+            if (settings.groupType() == GroupType.SHARE) {
+                admin.deleteShareGroups(List.of(workerGroup())).all().get(10, TimeUnit.SECONDS);
+            } else {
+                admin.deleteConsumerGroups(List.of(workerGroup())).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("could not delete the run's groups: {}", e.getMessage());
+        }
+    }
+
+    private String workerGroup() {
+        return "mq-workers-" + runId;
+    }
+
+    private String aggregatorGroup() {
+        return "mq-aggregator-" + runId;
     }
 }

@@ -21,6 +21,11 @@ public final class ReportPrinter {
             out.printf("  error:       %s%n", report.error());
         }
         out.printf("  input:       %s (%s), %,d chunks, %d workers%n", report.source(), report.format(), report.chunks(), report.workers());
+        if (!report.succeeded()) {
+            printBadLines(report, out);
+            printFiles(outDir, report, out);
+            return;
+        }
         if (report.kind() == JobKind.NUMBERS) {
             out.printf("  count:       %,d%n  sum:         %s%n  min / max:   %s / %s%n", report.count(),
                     text(report.sum()), text(report.min()), text(report.max()));
@@ -32,12 +37,7 @@ public final class ReportPrinter {
                         field + ":", text(sum), report.sumMissing().getOrDefault(field, 0L)));
             }
         }
-        if (report.skipped() != null) {
-            out.printf("  bad lines:   %,d%n", report.skipped().count());
-            for (BadLine line : report.skipped().first()) {
-                out.printf("    line %,d: %s: %s%n", line.line(), line.error(), line.text());
-            }
-        }
+        printBadLines(report, out);
         if (report.duplicatesIgnored() > 0) {
             out.printf("  duplicates:  %,d partials ignored (chunks redone after a worker left)%n", report.duplicatesIgnored());
         }
@@ -54,6 +54,19 @@ public final class ReportPrinter {
                 out.printf("  %-22s %8d %,12d %,10d%n", e.getKey(), e.getValue().chunks(), e.getValue().records(), e.getValue().busyMs());
             }
         }
+        printFiles(outDir, report, out);
+    }
+
+    private static void printBadLines(JobReport report, PrintStream out) {
+        if (report.skipped() != null) {
+            out.printf("  bad lines:   %,d%n", report.skipped().count());
+            for (BadLine line : report.skipped().first()) {
+                out.printf("    line %,d: %s: %s%n", line.line(), line.error(), line.text());
+            }
+        }
+    }
+
+    private static void printFiles(Path outDir, JobReport report, PrintStream out) {
         if (outDir != null) {
             out.printf("  report:      %s%n", outDir.resolve("report.json"));
             if (report.recordsFile() != null) {

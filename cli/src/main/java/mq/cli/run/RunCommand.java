@@ -7,6 +7,7 @@ import mq.cli.options.Bootstrap;
 import mq.cli.options.JobOptions;
 import mq.cli.options.KafkaOptions;
 import mq.common.protocol.JobReport;
+import mq.worker.GroupType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +63,12 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Extra CPU work per record in each worker, in microseconds (default ${DEFAULT-VALUE}).")
         int workMicros;
 
+        @Option(names = "--group", paramLabel = "TYPE", defaultValue = "consumer",
+                converter = mq.cli.roles.WorkerCommand.GroupTypeConverter.class,
+                description = "consumer: a consumer group (at most one busy worker per partition); share: a share group "
+                        + "(KIP-932; chunks handed out one by one) (default ${DEFAULT-VALUE}).")
+        GroupType groupType;
+
         @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "512m",
                 description = "Maximum heap of each worker and aggregator process (default ${DEFAULT-VALUE}).")
         String heap;
@@ -74,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         boolean noProgress;
 
         public LocalRun.Settings settings() {
-            return new LocalRun.Settings(workers, threads, workMicros, heap, Duration.ofSeconds(timeoutSeconds), !noProgress);
+            return new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofSeconds(timeoutSeconds), !noProgress);
         }
     }
 }

@@ -28,6 +28,7 @@ import mq.producer.input.InputFormat;
 import mq.cli.run.LocalRun;
 import mq.cli.run.ResultWatcher;
 import mq.testing.TestBroker;
+import mq.worker.GroupType;
 import mq.worker.Worker;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
@@ -137,7 +138,7 @@ class MetricsIT {
         List<String> kafkaArguments = List.of("--bootstrap", client.bootstrap(), "--topic-prefix", prefix,
                 "--chunk-partitions", Integer.toString(PARTITIONS));
         try (LocalRun run = new LocalRun(client, kafkaArguments, topics, PARTITIONS,
-                new LocalRun.Settings(2, 1, 0, "256m", Duration.ofMinutes(2), false))) {
+                new LocalRun.Settings(2, 1, 0, GroupType.CONSUMER, "256m", Duration.ofMinutes(2), false))) {
             // When a job runs
             JobReport report = run.execute(new JobPublisher.Request("local-metrics", input, InputFormat.NUMBERS,
                     new RecordSpec("id", "updated_at", List.of()), 200, false, dir.resolve("out").toString()), dir.resolve("out"));

@@ -10,6 +10,7 @@ import mq.cli.generate.NumbersGenerator;
 import mq.cli.generate.NumbersSpec;
 import mq.common.protocol.JobReport;
 import mq.producer.input.InputFormat;
+import mq.worker.GroupType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +67,24 @@ class LocalRunIT {
         assertThat(report.count()).isEqualTo(10_000_000);
         assertThat(report.sum()).isEqualByComparingTo(numbers.sum());
         assertThat(Files.size(numbers.file())).isGreaterThan(70_000_000);
+    }
+
+    @Test
+    void aShareGroupLetsMoreWorkersThanPartitionsShareAJob() throws Exception {
+        // Given a chunk topic of 2 partitions and 3 workers in a share group
+        GeneratedFile numbers = NumbersGenerator.write(dir.resolve("numbers.txt"), NumbersSpec.withDecimals(60_000, 5));
+        Path out = dir.resolve("share-out");
+        RunFixture twoPartitions = new RunFixture(2);
+
+        // When the job runs
+        JobReport report;
+        try (LocalRun run = twoPartitions.localRun(3, 1, 20, GroupType.SHARE, "256m")) {
+            report = run.execute(RunFixture.request("share", numbers.file(), InputFormat.NUMBERS, 500, false, out), out);
+        }
+
+        // Then it is exact, and more than two workers did part of it
+        assertThat(report.verified()).isTrue();
+        assertThat(report.sum()).isEqualByComparingTo(numbers.sum());
+        assertThat(report.perWorker()).hasSizeGreaterThan(2);
     }
 }

@@ -10,20 +10,34 @@ import mq.common.protocol.Topics;
 import mq.producer.JobPublisher;
 import mq.producer.input.InputFormat;
 import mq.testing.TestBroker;
+import mq.worker.GroupType;
 
 /** Runs whole jobs the way {@code ./mq run} does, on the test broker, with topics of the test's own. */
 final class RunFixture {
     static final int PARTITIONS = 6;
 
+    final int partitions;
     final String prefix = TestBroker.uniqueName("it") + ".";
     final Topics topics = Topics.withPrefix(prefix);
     final ClientSettings client = ClientSettings.of(TestBroker.bootstrap());
 
+    RunFixture() {
+        this(PARTITIONS);
+    }
+
+    RunFixture(int partitions) {
+        this.partitions = partitions;
+    }
+
     LocalRun localRun(int workers, int threads, int workMicros, String heap) {
+        return localRun(workers, threads, workMicros, GroupType.CONSUMER, heap);
+    }
+
+    LocalRun localRun(int workers, int threads, int workMicros, GroupType groupType, String heap) {
         List<String> kafkaArguments = List.of("--bootstrap", client.bootstrap(), "--topic-prefix", prefix,
-                "--chunk-partitions", Integer.toString(PARTITIONS));
-        return new LocalRun(client, kafkaArguments, topics, PARTITIONS,
-                new LocalRun.Settings(workers, threads, workMicros, heap, Duration.ofMinutes(3), false));
+                "--chunk-partitions", Integer.toString(partitions));
+        return new LocalRun(client, kafkaArguments, topics, partitions,
+                new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofMinutes(3), false));
     }
 
     static JobPublisher.Request request(String job, Path input, InputFormat format, int rows, boolean skipBad,

@@ -10,16 +10,33 @@ import java.math.BigDecimal;
  * order in which partial results were merged.
  */
 public final class DecimalText {
+    /**
+     * The largest exponent, either way, of a number the system accepts. Printing {@code 1e999999999}
+     * without an exponent, or adding it to an integer, would need a billion digits.
+     */
+    public static final int MAX_SCALE = 10_000;
+
     private DecimalText() {
     }
 
-    /** Parses an integer or decimal in plain or scientific notation; throws {@link NumberFormatException} otherwise. */
+    /**
+     * Parses an integer or decimal in plain or scientific notation; throws {@link NumberFormatException}
+     * otherwise, or when its exponent is beyond {@link #MAX_SCALE}.
+     */
     public static BigDecimal parse(String text) {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             throw new NumberFormatException("empty");
         }
-        return new BigDecimal(trimmed);
+        return checkInRange(new BigDecimal(trimmed));
+    }
+
+    /** Returns the value, or throws {@link NumberFormatException} when its exponent is beyond {@link #MAX_SCALE}. */
+    public static BigDecimal checkInRange(BigDecimal value) {
+        if (Math.abs((long) value.scale()) > MAX_SCALE) {
+            throw new NumberFormatException("out of range: exponent beyond " + MAX_SCALE + " digits either way (" + value + ")");
+        }
+        return value;
     }
 
     public static String format(BigDecimal value) {

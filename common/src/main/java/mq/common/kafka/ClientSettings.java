@@ -78,6 +78,19 @@ public record ClientSettings(String bootstrap, Properties extra) {
         return props;
     }
 
+    /** A member of a share group (KIP-932) that acknowledges each record explicitly. */
+    public Properties shareConsumer(String groupId, String clientId) {
+        Properties props = base(clientId);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // Explicit: a chunk is accepted only after its partial result has been acknowledged by the broker.
+        props.put("share.acknowledgement.mode", "explicit");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES));
+        props.putAll(extra);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
     /** A consumer outside any group, for reading a topic from a chosen position (assign and seek). */
     public Properties reader(String clientId) {
         Properties props = base(clientId);

@@ -2,6 +2,7 @@ package mq.common.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -49,6 +51,63 @@ public final class GroupReadiness {
         }
     }
 
+    /**
+     * Makes a new share group start at the current end of {@code topic}. A share group's default
+     * start ("latest") is only fixed when a member first fetches, so a chunk produced before that
+     * could be skipped; setting the offsets up front closes the gap (as PositionsOnAssign does for
+     * consumer groups).
+     */
+    public void startShareGroupAtEnd(String group, String topic) {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            admin.alterShareGroupOffsets(group, ends).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot set the start of share group " + group + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing share group " + group, e);
+        }
+    }
+
+    /** Waits until a share group has {@code members} members. */
+    public void awaitShareMembers(String group, int members, Duration timeout, Runnable check) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (true) {
+            try {
+                seen = admin.describeShareGroups(List.of(group)).describedGroups().get(group)
+                        .get(10, TimeUnit.SECONDS).members().size();
+            } catch (ExecutionException | TimeoutException e) {
+                seen = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for share group " + group, e);
+            }
+            if (seen >= members) {
+                return;
+            }
+            check.run();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("share group " + group + " not ready after " + timeout.toSeconds()
+                        + " s: " + seen + " of " + members + " members");
+            }
+            pause(group);
+        }
+    }
+
+    private static void pause(String group) {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for group " + group, e);
+        }
+    }
+
     /** Polls {@link #state} until the group is ready or {@code timeout} passes; {@code check} may throw to give up early. */
     public State await(String group, Collection<String> topics, int members, Duration timeout, Runnable check) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -60,12 +119,7 @@ public final class GroupReadiness {
                         + state.members() + " of " + members + " members, offsets committed on "
                         + state.committedPartitions() + " of " + state.partitions() + " partitions");
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for group " + group, e);
-            }
+            pause(group);
             state = state(group, topics);
         }
         return state;

@@ -26,6 +26,8 @@ public final class TopicSetup {
         wanted.add(new NewTopic(topics.partials(), 1, (short) -1).configs(config));
         wanted.add(new NewTopic(topics.jobs(), 1, (short) -1).configs(config));
         wanted.add(new NewTopic(topics.results(), 1, (short) -1).configs(config));
+        // Heartbeats matter for a minute; an hour of them is plenty.
+        wanted.add(new NewTopic(topics.workers(), 1, (short) -1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")));
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             wanted.removeIf(topic -> existing.contains(topic.name()));

@@ -89,6 +89,32 @@ public final class Json {
                 .build();
     }
 
+    /**
+     * Encodes and decodes one message of every type. Jackson builds its (de)serialisers on first
+     * use, which in a cold JVM takes hundreds of milliseconds: roles call this before they join
+     * their group, so that the first chunks of a measured job do not pay for it.
+     */
+    public static void warmUp() {
+        java.util.List<Object> samples = java.util.List.of(
+                new Partial("warm-up", 0, "w", JobKind.NUMBERS, 1, 1, 1, 1, 1, 1, 1,
+                        new mq.common.exact.NumberStats(1, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE),
+                        null, 0, java.util.List.of(), null),
+                new Partial("warm-up", 1, "w", JobKind.RECORDS, 1, 1, 1, 1, 1, 1, 1, null,
+                        java.util.List.of(new mq.common.records.RecordVersion(RecordKey.ofNumber(BigDecimal.ONE),
+                                Instant.EPOCH, 0, 1, java.util.Map.of("a", BigDecimal.ONE), "{}")),
+                        1, java.util.List.of(new BadLine(1, "x", "y")), null),
+                new JobEvent.Started("warm-up", JobKind.RECORDS, "f", "json", RecordSpec.DEFAULT, false, null, 1),
+                new JobEvent.Ended("warm-up", 1, 1, 0, 1, 1, 1, 1),
+                new JobEvent.Aborted("warm-up", "r", java.util.List.of(), 1),
+                new ResultMessage.Progress("warm-up", 1, 1, 1, 1),
+                new WorkerHeartbeat("w", "g", "consumer", 1, 1, 1, 1));
+        for (Object sample : samples) {
+            Class<?> type = sample instanceof JobEvent ? JobEvent.class
+                    : sample instanceof ResultMessage ? ResultMessage.class : sample.getClass();
+            decode(encode(sample), type);
+        }
+    }
+
     public static byte[] encode(Object message) {
         try {
             return MAPPER.writeValueAsBytes(message);

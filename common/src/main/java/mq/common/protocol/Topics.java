@@ -7,13 +7,14 @@ package mq.common.protocol;
  * @param partials workers to aggregator: one partial result per chunk
  * @param jobs     producer to aggregator: job started, ended or aborted
  * @param results  aggregator to whoever waits: job progress and final reports
+ * @param workers  workers to {@code mq status}: a heartbeat every few seconds
  */
-public record Topics(String chunks, String partials, String jobs, String results) {
+public record Topics(String chunks, String partials, String jobs, String results, String workers) {
     public static final String DEFAULT_PREFIX = "mq.";
     /** Enough partitions for 24 workers, the largest group the lab runs. */
     public static final int DEFAULT_CHUNK_PARTITIONS = 24;
 
     public static Topics withPrefix(String prefix) {
-        return new Topics(prefix + "chunks", prefix + "partials", prefix + "jobs", prefix + "results");
+        return new Topics(prefix + "chunks", prefix + "partials", prefix + "jobs", prefix + "results", prefix + "workers");
     }
 }

@@ -20,6 +20,7 @@ final class LineChunkReader implements ChunkReader {
     private int position;
     private int limit;
     private boolean endOfInput;
+    private boolean atStart = true;
     private long bytesRead;
 
     private long nextLine = 1;
@@ -96,6 +97,12 @@ final class LineChunkReader implements ChunkReader {
         bytesRead += read;
         position = 0;
         limit = read;
+        if (atStart) {
+            atStart = false;
+            if (read >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+                position = 3; // a UTF-8 byte order mark is not part of the first line
+            }
+        }
         return true;
     }
 

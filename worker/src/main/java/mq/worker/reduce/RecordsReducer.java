@@ -1,7 +1,10 @@
 package mq.worker.reduce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +23,10 @@ import mq.common.records.RecordVersion;
  * the combiner that keeps partial results, and the aggregator's work, small when keys repeat.
  */
 final class RecordsReducer {
+    /** One JSON value per line: anything after it (a second object, stray text) makes the line malformed. */
+    private static final ObjectReader LINE_READER = Json.RECORDS.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final BusyWork busyWork;
 
     RecordsReducer(BusyWork busyWork) {
@@ -55,7 +62,9 @@ final class RecordsReducer {
                                       long position, long line) {
         JsonNode node;
         try {
-            node = Json.RECORDS.readTree(body, from, to - from);
+            node = LINE_READER.readValue(body, from, to - from);
+        } catch (MismatchedInputException e) {
+            throw new BadRecordException("malformed JSON: more than one value on the line");
         } catch (JsonProcessingException e) {
             throw new BadRecordException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -81,7 +90,7 @@ final class RecordsReducer {
             throw new BadRecordException("no key field '" + field + "'");
         }
         if (value.isNumber()) {
-            return RecordKey.ofNumber(value.decimalValue());
+            return RecordKey.ofNumber(inRange(value.decimalValue(), "key field '" + field + "'"));
         }
         if (value.isTextual()) {
             return RecordKey.ofText(value.textValue());
@@ -102,7 +111,7 @@ final class RecordsReducer {
 
     private static BigDecimal decimal(JsonNode value, String field) {
         if (value.isNumber()) {
-            return value.decimalValue();
+            return inRange(value.decimalValue(), "sum field '" + field + "'");
         }
         if (value.isTextual()) {
             try {
@@ -112,6 +121,14 @@ final class RecordsReducer {
             }
         }
         throw new BadRecordException("sum field '" + field + "' is not a number: " + value);
+    }
+
+    private static BigDecimal inRange(BigDecimal value, String what) {
+        try {
+            return DecimalText.checkInRange(value);
+        } catch (NumberFormatException e) {
+            throw new BadRecordException(what + " is " + e.getMessage());
+        }
     }
 
     private static final class BadRecordException extends RuntimeException {

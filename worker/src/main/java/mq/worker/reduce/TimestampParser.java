@@ -2,6 +2,7 @@ package mq.worker.reduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,7 +42,11 @@ public final class TimestampParser {
             throw new IllegalArgumentException("is empty");
         }
         if (isEpochNumber(s)) {
-            return fromEpoch(new BigDecimal(s));
+            try {
+                return fromEpoch(new BigDecimal(s));
+            } catch (NumberFormatException e) {
+                throw notATimestamp(text); // digits and dots, but not a number: "2024.01.01"
+            }
         }
         String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         try {
@@ -53,9 +58,13 @@ public final class TimestampParser {
             }
             return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a timestamp (use ISO-8601, "
-                    + "yyyy-MM-dd HH:mm:ss, or epoch seconds or milliseconds)");
+            throw notATimestamp(text);
         }
+    }
+
+    private static IllegalArgumentException notATimestamp(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a timestamp (use ISO-8601, "
+                + "yyyy-MM-dd HH:mm:ss, or epoch seconds or milliseconds)");
     }
 
     private static boolean isEpochNumber(String s) {
@@ -82,10 +91,21 @@ public final class TimestampParser {
 
     private static Instant fromEpoch(BigDecimal epoch) {
         BigDecimal seconds = epoch.abs().compareTo(BigDecimal.valueOf(MILLIS_THRESHOLD)) >= 0
-                ? epoch.movePointLeft(3)
+                ? epoch.scaleByPowerOfTen(-3)
                 : epoch;
-        long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
-        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).setScale(0, java.math.RoundingMode.FLOOR).longValue();
-        return Instant.ofEpochSecond(whole, nanos);
+        if (seconds.precision() - seconds.scale() > 19) { // more whole digits than a long holds: no need to expand them
+            throw outOfRange(epoch);
+        }
+        try {
+            long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).setScale(0, java.math.RoundingMode.FLOOR).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        } catch (ArithmeticException | DateTimeException e) {
+            throw outOfRange(epoch);
+        }
+    }
+
+    private static IllegalArgumentException outOfRange(BigDecimal epoch) {
+        return new IllegalArgumentException("'" + epoch + "' is out of range for an epoch timestamp");
     }
 }

@@ -1,0 +1,82 @@
+package mq.lab.scale;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mq.lab.report.LineChart;
+import mq.lab.report.LineChartWriter;
+
+/** The sweep's line charts: throughput, speedup (with USL fits) and efficiency against workers. */
+final class ScaleCharts {
+    static final String THROUGHPUT = "throughput.png";
+    static final String SPEEDUP = "speedup.png";
+    static final String EFFICIENCY = "efficiency.png";
+
+    private final LineChartWriter writer = new LineChartWriter();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    List<Path> write(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines, List<UslSummary> fits, Path dir)
+            throws IOException {
+        List<String> series = summaries.stream().map(PointSummary::series).distinct().toList();
+        double maxWorkers = summaries.stream().mapToInt(PointSummary::workers).max().orElse(1);
+        List<Path> files = new ArrayList<>();
+
+        LineChart throughput = LineChart.of("Throughput against worker processes", "worker processes", "records / s");
+        double top = 0;
+        for (String name : series) {
+            List<PointSummary> line = line(summaries, name);
+            throughput = throughput.with(LineChart.Series.data(name, x(line), line.stream().mapToDouble(PointSummary::medianRecordsPerS).toArray()));
+            top = Math.max(top, line.stream().mapToDouble(PointSummary::maxRecordsPerS).max().orElse(0));
+        }
+        List<PointSummary> main = line(summaries, series.get(0));
+        double perWorker = main.get(0).medianRecordsPerS() / main.get(0).workers();
+        throughput = throughput.with(LineChart.Series.reference("ideal (linear from " + main.get(0).workers() + " worker)",
+                new double[] {main.get(0).workers(), maxWorkers}, new double[] {perWorker * main.get(0).workers(), perWorker * maxWorkers}));
+        ScaleSweep.Baseline baseline = ScaleSweep.baseline(baselines, pointOf(main.get(0)));
+        throughput = throughput
+                .with(LineChart.Series.reference("in process, 1 thread", new double[] {1, maxWorkers},
+                        new double[] {baseline.oneThreadRecordsPerS(), baseline.oneThreadRecordsPerS()}))
+                .with(LineChart.Series.reference("in process, " + baseline.bestThreads() + " threads", new double[] {1, maxWorkers},
+                        new double[] {baseline.bestRecordsPerS(), baseline.bestRecordsPerS()}))
+                .with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
+                        new double[] {0, Math.max(top, baseline.bestRecordsPerS()) * 1.05}));
+        files.add(writer.write(throughput, dir.resolve(THROUGHPUT)));
+
+        LineChart speedup = LineChart.of("Speedup against worker processes (USL fits dashed)", "worker processes", "speedup");
+        LineChart efficiency = LineChart.of("Efficiency: speedup / workers", "worker processes", "efficiency");
+        for (String name : series) {
+            List<PointSummary> line = line(summaries, name);
+            speedup = speedup.with(LineChart.Series.data(name, x(line), line.stream().mapToDouble(PointSummary::speedup).toArray()));
+            efficiency = efficiency.with(LineChart.Series.data(name, x(line), line.stream().mapToDouble(PointSummary::efficiency).toArray()));
+        }
+        for (UslSummary fit : fits) {
+            double[] n = new double[50];
+            double[] s = new double[50];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = 1 + (maxWorkers - 1) * i / (n.length - 1.0);
+                s[i] = fit.predict(n[i]);
+            }
+            speedup = speedup.with(new LineChart.Series(String.format("USL σ=%.3f κ=%.4f", fit.sigma(), fit.kappa()),
+                    n, s, LineChart.Kind.REFERENCE, fit.series()));
+        }
+        speedup = speedup.with(LineChart.Series.reference("ideal", new double[] {1, maxWorkers}, new double[] {1, maxWorkers}));
+        efficiency = efficiency.with(LineChart.Series.reference("ideal", new double[] {1, maxWorkers}, new double[] {1, 1}));
+        files.add(writer.write(speedup, dir.resolve(SPEEDUP)));
+        files.add(writer.write(efficiency, dir.resolve(EFFICIENCY)));
+        return files;
+    }
+
+    static List<PointSummary> line(List<PointSummary> summaries, String series) {
+        return summaries.stream().filter(s -> s.series().equals(series)).toList();
+    }
+
+    private static double[] x(List<PointSummary> line) {
+        return line.stream().mapToDouble(PointSummary::workers).toArray();
+    }
+
+    static ScalePoint pointOf(PointSummary s) {
+        return new ScalePoint(mq.worker.GroupType.valueOf(s.group().toUpperCase()), s.workers(), s.threads(),
+                s.chunkSize(), s.workMicros());
+    }
+}
