@@ -19,16 +19,26 @@ public final class TestBroker {
 
     private static KafkaFixture fixture;
     private static String bootstrap;
+    private static RuntimeException startFailure;
 
     private TestBroker() {
     }
 
     /** {@code bootstrap.servers} of the shared test broker, starting it if needed. */
     public static synchronized String bootstrap() {
+        if (startFailure != null) {
+            // One failed start is enough: the other tests fail fast with the same reason.
+            throw new IllegalStateException("the test broker did not start", startFailure);
+        }
         if (bootstrap == null) {
             fixture = chooseFixture();
             Runtime.getRuntime().addShutdownHook(new Thread(TestBroker::shutDown, "test-broker-shutdown"));
-            bootstrap = fixture.bootstrapServers();
+            try {
+                bootstrap = fixture.bootstrapServers();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             System.err.println("tests use " + fixture.description());
         }
         return bootstrap;

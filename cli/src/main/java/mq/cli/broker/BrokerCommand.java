@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -22,31 +23,31 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Status.class})
 public final class BrokerCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", defaultValue = "${env:MQ_BROKER_DIR:-local/broker}",
+    @Option(names = "--dir", scope = ScopeType.INHERIT, defaultValue = "${env:MQ_BROKER_DIR:-local/broker}",
             description = "Directory with the broker's config, log and data (default: ${DEFAULT-VALUE}; env MQ_BROKER_DIR).")
     Path dir;
 
-    @Option(names = "--listen-host", defaultValue = BrokerConfig.LOOPBACK,
+    @Option(names = "--listen-host", scope = ScopeType.INHERIT, defaultValue = BrokerConfig.LOOPBACK,
             description = "Interface to bind, e.g. 0.0.0.0 in a container (default: ${DEFAULT-VALUE}).")
     String listenHost;
 
-    @Option(names = "--advertised-host", defaultValue = BrokerConfig.LOOPBACK,
+    @Option(names = "--advertised-host", scope = ScopeType.INHERIT, defaultValue = BrokerConfig.LOOPBACK,
             description = "Host name clients are told to connect to (default: ${DEFAULT-VALUE}).")
     String advertisedHost;
 
-    @Option(names = "--port", defaultValue = "0",
+    @Option(names = "--port", scope = ScopeType.INHERIT, defaultValue = "0",
             description = "Client port; 0 keeps the previous one if free, else picks a free one (default).")
     int port;
 
-    @Option(names = "--controller-port", defaultValue = "0",
+    @Option(names = "--controller-port", scope = ScopeType.INHERIT, defaultValue = "0",
             description = "KRaft controller port; 0 as for --port (default).")
     int controllerPort;
 
-    @Option(names = "--heap", defaultValue = LocalBroker.DEFAULT_HEAP,
+    @Option(names = "--heap", scope = ScopeType.INHERIT, defaultValue = LocalBroker.DEFAULT_HEAP,
             description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--timeout", defaultValue = "PT60S",
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, defaultValue = "PT90S",
             description = "How long to wait for the broker to answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -56,7 +57,24 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return broker().runInForeground(timeout);
+        return run(() -> broker().runInForeground(timeout));
+    }
+
+    /**
+     * Runs a subcommand: a {@link BrokerException} says what went wrong and what to do, so it becomes
+     * one line on stderr and exit code 1 (here, not in a handler, so it holds wherever the command is mounted).
+     */
+    static int run(Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (BrokerException e) {
+            System.err.println("mq broker: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("mq broker: " + e);
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
@@ -67,8 +85,10 @@ public final class BrokerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            System.out.println(parent.broker().ensureRunning(parent.timeout));
-            return 0;
+            return run(() -> {
+                System.out.println(parent.broker().ensureRunning(parent.timeout));
+                return 0;
+            });
         }
     }
 
@@ -80,9 +100,11 @@ public final class BrokerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            boolean stopped = parent.broker().stop(parent.timeout);
-            System.out.println(stopped ? "stopped" : "not running");
-            return 0;
+            return run(() -> {
+                boolean stopped = parent.broker().stop(parent.timeout);
+                System.out.println(stopped ? "stopped" : "not running");
+                return 0;
+            });
         }
     }
 
@@ -94,6 +116,10 @@ public final class BrokerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            return run(this::print);
+        }
+
+        private int print() {
             LocalBroker broker = parent.broker();
             Optional<BrokerState> state = broker.state();
             boolean answering = broker.bootstrapIfRunning().isPresent();
@@ -125,23 +151,7 @@ public final class BrokerCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    /** Failures carry a message that says what to do: print it, not a stack trace. */
-    static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        if (e instanceof BrokerException) {
-            cmd.getErr().println("mq broker: " + e.getMessage());
-            return 1;
-        }
-        cmd.getErr().println("mq broker: " + e);
-        e.printStackTrace(cmd.getErr());
-        return 1;
-    }
-
-    /** The picocli command line with mq's error handling; the top-level {@code mq} command can reuse it. */
-    public static CommandLine commandLine() {
-        return new CommandLine(new BrokerCommand()).setExecutionExceptionHandler(BrokerCommand::handleFailure);
-    }
-
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(new CommandLine(new BrokerCommand()).execute(args));
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,14 +25,27 @@ public final class ClassPath {
     }
 
     public static String ofThisJvm() {
+        return expand(System.getProperty("java.class.path"));
+    }
+
+    /** {@code classPath} with manifest references inlined after each jar, duplicates dropped. */
+    static String expand(String classPath) {
         Set<Path> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 add(Path.of(entry).toAbsolutePath().normalize(), entries);
             }
         }
+        // The same jar can be listed twice (lib/x.jar from a manifest and x.jar from a local
+        // repository, e.g. in test runs): keep the first, as the JVM would load from it anyway.
+        Set<String> jarNames = new HashSet<>();
         List<String> out = new ArrayList<>();
-        entries.forEach(p -> out.add(p.toString()));
+        for (Path p : entries) {
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (!name.endsWith(".jar") || jarNames.add(name)) {
+                out.add(p.toString());
+            }
+        }
         return String.join(File.pathSeparator, out);
     }
 

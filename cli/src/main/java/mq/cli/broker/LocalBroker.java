@@ -11,16 +11,21 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,11 +51,18 @@ public final class LocalBroker {
 
     /** Where {@code mq} keeps its broker unless told otherwise (relative to the working directory). */
     public static final Path DEFAULT_DIR = Path.of("local", "broker");
+    /** Environment variable that moves the broker directory, for {@code mq broker} and {@code mq run} alike. */
+    public static final String DIR_ENV = "MQ_BROKER_DIR";
     public static final String DEFAULT_HEAP = "512m";
+    /** Ready in 4 to 7 s on an idle 2-core machine; several times that when the machine is busy. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final int LOG_TAIL_LINES = 30;
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+    /** A file lock is held per JVM, not per thread: threads of this JVM queue on these first. */
+    private static final Map<Path, Object> DIRECTORY_MONITORS = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final String listenHost;
@@ -69,6 +81,12 @@ public final class LocalBroker {
         this.requestedControllerPort = controllerPort;
         this.heap = heap;
         this.owner = owner;
+    }
+
+    /** {@code $MQ_BROKER_DIR} if set, else {@link #DEFAULT_DIR}. */
+    public static Path defaultDir() {
+        String env = System.getenv(DIR_ENV);
+        return env == null || env.isBlank() ? DEFAULT_DIR : Path.of(env);
     }
 
     /** A loopback-only broker on free ports, with its files in {@code dir}. */
@@ -132,7 +150,12 @@ public final class LocalBroker {
             if (existing.isPresent()) {
                 // Started by someone else, maybe still starting: wait for it rather than start a second one.
                 BrokerState s = existing.get();
-                awaitReady(s.bootstrap(), s.liveProcess().orElseThrow(), deadline);
+                try {
+                    awaitReady(s.bootstrap(), s.liveProcess().orElseThrow(), deadline, this::logTailMessage);
+                } catch (BrokerException e) {
+                    throw new BrokerException(e.getMessage() + "\nThe broker (pid " + s.pid() + ") was started"
+                            + " earlier from " + dir + "; `mq broker stop` ends it if it hangs.", e);
+                }
                 return s.bootstrap();
             }
             Files.deleteIfExists(stateFile());
@@ -147,7 +170,7 @@ public final class LocalBroker {
             process.getOutputStream().close();
             launch.state(process.toHandle()).write(stateFile());
             try {
-                awaitReady(launch.config().bootstrap(), process.toHandle(), deadline);
+                awaitReady(launch.config().bootstrap(), process.toHandle(), deadline, this::logTailMessage);
             } catch (BrokerException e) {
                 kill(process.toHandle(), Duration.ofSeconds(10));
                 Files.deleteIfExists(stateFile());
@@ -172,12 +195,16 @@ public final class LocalBroker {
             return prepare();
         });
         Process process = start(new ProcessBuilder(launch.command(false)).directory(dir.toFile()).inheritIO());
-        Thread stopper = new Thread(() -> kill(process.toHandle(), Duration.ofSeconds(30)), "broker-stopper");
+        // On Ctrl-C or SIGTERM the JVM may halt before the main thread leaves waitFor(): the hook cleans up.
+        Thread stopper = new Thread(() -> {
+            kill(process.toHandle(), Duration.ofSeconds(30));
+            removeStateOf(process.pid());
+        }, "broker-stopper");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             launch.state(process.toHandle()).write(stateFile());
             try {
-                awaitReady(launch.config().bootstrap(), process.toHandle(), deadline);
+                awaitReady(launch.config().bootstrap(), process.toHandle(), deadline, () -> "see the broker's output above");
                 System.err.println("broker ready at " + launch.config().bootstrap() + " (data in " + dataDir() + ")");
             } catch (BrokerException e) {
                 System.err.println(e.getMessage());
@@ -244,8 +271,7 @@ public final class LocalBroker {
     // ---- launching
 
     /** Everything needed to start the process: config written, storage format decided. */
-    private record Launch(BrokerConfig config, String clusterId, boolean format, List<String> baseCommand,
-                          List<String> brokerArgs) {
+    private record Launch(BrokerConfig config, String clusterId, List<String> baseCommand, List<String> brokerArgs) {
 
         List<String> command(boolean detach) {
             List<String> cmd = new ArrayList<>();
@@ -265,6 +291,7 @@ public final class LocalBroker {
 
     private Launch prepare() throws IOException {
         Files.createDirectories(dir);
+        rotateLog();
         BrokerConfig config = chooseConfig();
         Files.writeString(propertiesFile(), config.render());
         Files.writeString(dir.resolve("log4j2.xml"), log4jConfig());
@@ -292,7 +319,7 @@ public final class LocalBroker {
             args.add(Long.toString(owner.pid()));
         }
         args.add(propertiesFile().toString());
-        return new Launch(config, clusterId, format, base, args);
+        return new Launch(config, clusterId, base, args);
     }
 
     /** Ports asked for, else the ones the data was created with if still free, else free ones. */
@@ -389,30 +416,34 @@ public final class LocalBroker {
         }
     }
 
-    private void awaitReady(String bootstrap, ProcessHandle process, Instant deadline) {
+    /** Waits until the broker answers; {@code diagnostics} says where to look if it never does. */
+    private void awaitReady(String bootstrap, ProcessHandle process, Instant deadline, Supplier<String> diagnostics) {
         String[] hostPort = bootstrap.split(":");
         String host = BrokerConfig.LOOPBACK.equals(listenHost) || "0.0.0.0".equals(listenHost) ? hostPort[0] : listenHost;
         int port = Integer.parseInt(hostPort[1]);
         // Wait for the port first: an Admin client logs a warning on every refused connection.
         while (!accepts(host, port)) {
-            checkAlive(process, deadline, bootstrap);
+            checkAlive(process, deadline, bootstrap, diagnostics);
             pause();
         }
         while (!answers(bootstrap, PROBE_TIMEOUT)) {
-            checkAlive(process, deadline, bootstrap);
+            checkAlive(process, deadline, bootstrap, diagnostics);
             pause();
         }
     }
 
-    private void checkAlive(ProcessHandle process, Instant deadline, String bootstrap) {
+    private static void checkAlive(ProcessHandle process, Instant deadline, String bootstrap, Supplier<String> diagnostics) {
         if (!process.isAlive()) {
-            throw new BrokerException("the broker process exited during start-up; last lines of " + logFile() + ":\n"
-                    + String.join("\n", logTail(LOG_TAIL_LINES)));
+            throw new BrokerException("the broker process exited during start-up; " + diagnostics.get());
         }
         if (Instant.now().isAfter(deadline)) {
             throw new BrokerException("the broker at " + bootstrap + " did not answer in time (a slow machine may need"
-                    + " a longer timeout); last lines of " + logFile() + ":\n" + String.join("\n", logTail(LOG_TAIL_LINES)));
+                    + " a longer timeout); " + diagnostics.get());
         }
+    }
+
+    private String logTailMessage() {
+        return "last lines of " + logFile() + ":\n" + String.join("\n", logTail(LOG_TAIL_LINES));
     }
 
     private static boolean accepts(String host, int port) {
@@ -485,9 +516,16 @@ public final class LocalBroker {
         }
     }
 
+    /** Keeps broker.log below about {@link #LOG_ROTATE_BYTES}: the previous one becomes broker.log.1. */
+    private void rotateLog() throws IOException {
+        if (Files.exists(logFile()) && Files.size(logFile()) > LOG_ROTATE_BYTES) {
+            Files.move(logFile(), dir.resolve("broker.log.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private void appendToLog(String line) throws IOException {
         Files.writeString(logFile(), line, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     @FunctionalInterface
@@ -495,9 +533,9 @@ public final class LocalBroker {
         T run() throws IOException;
     }
 
-    /** Serializes starts across processes (a file lock) and threads of this JVM (the monitor). */
+    /** Serializes starts in one directory across processes (a file lock) and threads of this JVM (a monitor). */
     private <T> T withDirectoryLock(Instant deadline, Locked<T> action) {
-        synchronized (LocalBroker.class) {
+        synchronized (DIRECTORY_MONITORS.computeIfAbsent(dir, d -> new Object())) {
             try {
                 Files.createDirectories(dir);
                 try (RandomAccessFile file = new RandomAccessFile(dir.resolve(".lock").toFile(), "rw");
@@ -541,7 +579,9 @@ public final class LocalBroker {
                     <Logger name="kafka.request.logger" level="WARN"/>
                     <Logger name="org.apache.kafka.storage.internals" level="WARN"/>
                     <Logger name="kafka.log" level="WARN"/>
-                    <Logger name="org.apache.kafka.common.utils.AppInfoParser" level="WARN"/>
+                    <Logger name="org.apache.kafka.controller.EventPerformanceMonitor" level="WARN"/>
+                    <!-- Every config object logs all its values at INFO; server.properties is next to this file. -->
+                    <Logger name="org.apache.kafka.common.config.AbstractConfig" level="WARN"/>
                   </Loggers>
                 </Configuration>
                 """;

@@ -49,13 +49,19 @@ public final class AggregatorCommand implements Callable<Integer> {
                     + "(env MQ_WORKER_GROUP, default ${DEFAULT-VALUE}).")
     String workerGroup;
 
+    @Option(names = "--topics-ready", hidden = true,
+            description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
+    boolean topicsReady;
+
     @Override
     public Integer call() throws Exception {
-        Json.warmUp();
+        Json.warmUpInBackground();
         String id = ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
-        try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
-            TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+        if (!topicsReady) {
+            try (Admin admin = Admin.create(settings.admin(id + "-admin"))) {
+                TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+            }
         }
         try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port());
              GroupLag lag = new GroupLag(Admin.create(settings.admin(id + "-lag")), workerGroup, kafka.topics().chunks(),

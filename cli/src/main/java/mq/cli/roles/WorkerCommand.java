@@ -57,16 +57,22 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Extra CPU work per record in microseconds, for experiments (env MQ_WORK_US, default ${DEFAULT-VALUE}).")
     int workMicros;
 
+    @Option(names = "--topics-ready", hidden = true,
+            description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
+    boolean topicsReady;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
         }
-        Json.warmUp();
+        Json.warmUpInBackground();
         String workerId = id != null && !id.isBlank() ? id : ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
-        try (Admin admin = Admin.create(settings.admin(workerId + "-admin"))) {
-            TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+        if (!topicsReady) {
+            try (Admin admin = Admin.create(settings.admin(workerId + "-admin"))) {
+                TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
+            }
         }
         ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
         // Small batches: offsets are committed after each, and a crash then redoes little.

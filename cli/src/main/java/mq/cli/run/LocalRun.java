@@ -131,6 +131,7 @@ public final class LocalRun implements AutoCloseable {
     private List<String> roleArguments(String role, String... more) {
         List<String> args = new ArrayList<>();
         args.add(role);
+        args.add("--topics-ready");
         args.addAll(kafkaArguments);
         // Any free port: each role logs the one it got, and metricsUrls() reads it from the log.
         args.addAll(List.of("--metrics-port", "0"));

@@ -85,10 +85,11 @@ public final class ScaleSweep {
     private List<Baseline> baselines(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec,
                                      List<Integer> threads) throws Exception {
         List<Baseline> baselines = new ArrayList<>();
+        // Warm-up without extra work: the JIT compiles the reading and reducing code once for all baselines.
+        InProcessBaseline.run(new JobPublisher.Request("warm-up", input, format, spec, grid.chunkSizes().get(0), false, null), 0, 1);
         for (int work : grid.workMicros()) {
             for (int chunk : grid.chunkSizes()) {
                 JobPublisher.Request request = new JobPublisher.Request("baseline", input, format, spec, chunk, false, null);
-                InProcessBaseline.run(request, work, 1); // warm-up: the JIT compiles the reducers first
                 InProcessBaseline.Result one = best(request, work, 1, grid.repeat());
                 InProcessBaseline.Result best = one;
                 for (int t : threads) {

@@ -40,6 +40,20 @@ class LocalBrokerTest {
     }
 
     @Test
+    void showsTheLogWhenTheBrokerProcessDiesAtStartUp() {
+        // A heap this small stops the JVM at once: a broker death without a broker start.
+        LocalBroker broker = LocalBroker.in(dir).withHeap("1k");
+
+        assertThatThrownBy(() -> broker.ensureRunning(Duration.ofSeconds(30)))
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("exited during start-up")
+                .hasMessageContaining("broker.log")
+                .hasMessageContaining("heap");
+        assertThat(broker.state()).isEmpty();
+        assertThat(dir.resolve("broker.json")).doesNotExist();
+    }
+
+    @Test
     void ignoresAStateFileOfAProcessThatIsGone() throws IOException {
         new BrokerState(Long.MAX_VALUE / 2, "127.0.0.1:1", 1, 2, "x", "2020-01-01T00:00:00Z", null)
                 .write(dir.resolve("broker.json"));

@@ -95,6 +95,17 @@ public final class Json {
      * their group, so that the first chunks of a measured job do not pay for it.
      */
     public static void warmUp() {
+        warmUpNow();
+    }
+
+    /** {@link #warmUp()} on a background thread, so that a role joins its group meanwhile. */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(Json::warmUpNow, "json-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void warmUpNow() {
         java.util.List<Object> samples = java.util.List.of(
                 new Partial("warm-up", 0, "w", JobKind.NUMBERS, 1, 1, 1, 1, 1, 1, 1,
                         new mq.common.exact.NumberStats(1, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE),

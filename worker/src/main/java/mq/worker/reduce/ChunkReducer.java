@@ -1,10 +1,16 @@
 package mq.worker.reduce;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32C;
+import mq.common.exact.NumberStats;
+import mq.common.protocol.BadLine;
+import mq.common.protocol.ChunkHeaders;
 import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.MalformedMessageException;
 import mq.common.protocol.Partial;
+import mq.common.records.RecordVersion;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -53,16 +59,16 @@ public final class ChunkReducer {
     }
 
     private Partial partial(ChunkMeta meta, byte[] body, long crc, long pickedUpAt, long startNanos, long recordCount,
-                            mq.common.exact.NumberStats stats, List<mq.common.records.RecordVersion> latest,
-                            long badCount, List<mq.common.protocol.BadLine> badSamples, String error) {
+                            NumberStats stats, List<RecordVersion> latest,
+                            long badCount, List<BadLine> badSamples, String error) {
         return new Partial(meta.job(), meta.index(), workerId, meta.kind(), recordCount, body.length, crc,
                 meta.producedAt(), pickedUpAt, System.currentTimeMillis(), System.nanoTime() - startNanos,
                 stats, latest, badCount, badSamples, error);
     }
 
     private Partial failed(Headers headers, byte[] body, long pickedUpAt, long startNanos, String error) {
-        String job = header(headers, mq.common.protocol.ChunkHeaders.JOB);
-        String chunk = header(headers, mq.common.protocol.ChunkHeaders.CHUNK);
+        String job = header(headers, ChunkHeaders.JOB);
+        String chunk = header(headers, ChunkHeaders.CHUNK);
         int index = -1;
         try {
             index = chunk == null ? -1 : Integer.parseInt(chunk);
@@ -75,8 +81,8 @@ public final class ChunkReducer {
     }
 
     private static String header(Headers headers, String name) {
-        var header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static long crc32c(byte[] body) {
