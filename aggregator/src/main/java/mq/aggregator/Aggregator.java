@@ -1,5 +1,6 @@
 package mq.aggregator;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,16 +65,25 @@ public final class Aggregator implements Runnable {
     private final Set<String> progressed = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
+    private final AggregatorMetrics metrics;
+    private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
     private long lastProgressAt;
     private volatile int jobsCompleted;
 
     public Aggregator(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
-                      Path reportsDir, Duration jobTimeout) {
+                      Path reportsDir, Duration jobTimeout, MeterRegistry meters) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
         this.reportsDir = reportsDir;
         this.jobTimeout = jobTimeout;
+        this.metrics = new AggregatorMetrics(meters);
+    }
+
+    /** Sees every report as it is published (on the aggregator's thread), e.g. to serve it over HTTP. */
+    public Aggregator onReport(java.util.function.Consumer<JobReport> listener) {
+        this.reportListener = listener;
+        return this;
     }
 
     @Override
@@ -129,7 +139,10 @@ public final class Aggregator implements Runnable {
                     LOG.debug("ignoring a late partial of finished job {} (chunk {})", partial.job(), partial.chunk());
                     return;
                 }
-                if (!state(partial.job(), now).merge(partial, now)) {
+                if (state(partial.job(), now).merge(partial, now)) {
+                    metrics.merged(partial.records());
+                } else {
+                    metrics.duplicate();
                     LOG.info("ignored duplicate partial of job {} chunk {} from {}", partial.job(), partial.chunk(), partial.worker());
                 }
                 progressed.add(partial.job());
@@ -175,6 +188,8 @@ public final class Aggregator implements Runnable {
         progressed.remove(state.job());
         finished.add(state.job());
         jobsCompleted++;
+        metrics.finished(report);
+        reportListener.accept(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");
     }

@@ -3,10 +3,10 @@ package mq.testing;
 /**
  * A Kafka broker that tests can use. One per test JVM, chosen by {@link TestBroker}.
  *
- * <p>Implementations: {@link ProcessKafkaFixture} (a local KRaft broker process, the default, needs
- * only Java) and {@link ExternalKafkaFixture} (a broker someone else runs, e.g. a compose service).
- * A Testcontainers implementation (apache/kafka image) fits the same interface once a Docker engine
- * is available: start the container in {@link #bootstrapServers()}, stop it in {@link #close()}.
+ * <p>Implementations: {@link ContainerKafkaFixture} (the apache/kafka image through Testcontainers,
+ * where a Docker engine is available), {@link ProcessKafkaFixture} (a local KRaft broker process,
+ * needs only Java) and {@link ExternalKafkaFixture} (a broker someone else runs, e.g. a compose
+ * service).
  */
 public interface KafkaFixture extends AutoCloseable {
 

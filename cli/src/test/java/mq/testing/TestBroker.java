@@ -8,9 +8,12 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The broker of this test JVM: one for all tests, started on first use, stopped when the JVM exits.
  *
- * <p>By default a local KRaft broker process on free ports ({@link ProcessKafkaFixture}). Setting
- * the system property {@code mq.test.bootstrap} or the environment variable
- * {@code MQ_TEST_BOOTSTRAP} makes the tests use that broker instead.
+ * <p>Where a Docker engine is available, a broker container through Testcontainers
+ * ({@link ContainerKafkaFixture}); without one, a local KRaft broker process on free ports
+ * ({@link ProcessKafkaFixture}). The system property {@code mq.test.broker=process} (or
+ * {@code container}) chooses one outright. Setting the system property {@code mq.test.bootstrap} or
+ * the environment variable {@code MQ_TEST_BOOTSTRAP} makes the tests use that broker instead.
+ * The test output says which one is used, and why.
  */
 public final class TestBroker {
 
@@ -63,6 +66,17 @@ public final class TestBroker {
         if (external != null && !external.isBlank()) {
             return new ExternalKafkaFixture(external.trim());
         }
+        String chosen = System.getProperty("mq.test.broker", "");
+        if (chosen.equals("process")) {
+            System.err.println("test broker: a process, as mq.test.broker=process asks");
+            return new ProcessKafkaFixture();
+        }
+        if (chosen.equals("container") || Docker.available()) {
+            System.err.println("test broker: a container, " + (chosen.isEmpty() ? "as a Docker engine is available"
+                    : "as mq.test.broker=container asks"));
+            return new ContainerKafkaFixture();
+        }
+        System.err.println("test broker: a process, as no Docker engine is available");
         return new ProcessKafkaFixture();
     }
 

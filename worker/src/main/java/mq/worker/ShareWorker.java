@@ -1,5 +1,6 @@
 package mq.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +39,12 @@ public final class ShareWorker implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile long chunksDone;
+    private final WorkerMetrics metrics;
 
     public ShareWorker(ShareConsumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
-                       String workerId, int threadCount, ChunkReducer reducer) {
+                       String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
         this.consumer = consumer;
+        this.metrics = new WorkerMetrics(meters, workerId);
         this.batch = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
         this.topics = topics;
         this.workerId = workerId;
@@ -96,6 +99,7 @@ public final class ShareWorker implements Runnable {
                 LOG.warn("share worker {}: acknowledging {} failed ({}); those chunks will be redelivered",
                         workerId, partition, e.getMessage())));
         if (outcome == AcknowledgeType.ACCEPT) {
+            metrics.acknowledged(partials);
             chunksDone += chunks.size();
         }
     }

@@ -1,5 +1,6 @@
 package mq.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,12 +51,13 @@ public final class Worker implements Runnable {
     private final ChunkReducer reducer;
     private final ExecutorService threads;
     private final int threadCount;
+    private final WorkerMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile long chunksDone;
 
     public Worker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
-                  String workerId, int threadCount, ChunkReducer reducer) {
+                  String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
         if (threadCount < 1) {
             throw new IllegalArgumentException("a worker needs at least 1 processing thread, was " + threadCount);
         }
@@ -65,6 +67,7 @@ public final class Worker implements Runnable {
         this.workerId = workerId;
         this.reducer = reducer;
         this.threadCount = threadCount;
+        this.metrics = new WorkerMetrics(meters, workerId);
         this.threads = threadCount == 1 ? null : Executors.newFixedThreadPool(threadCount, runnable -> {
             Thread thread = new Thread(runnable, workerId + "-reduce");
             thread.setDaemon(true);
@@ -136,6 +139,7 @@ public final class Worker implements Runnable {
             // The partials are out; if their chunks are redone elsewhere the aggregator drops the duplicates.
             LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
         }
+        metrics.acknowledged(partials);
         chunksDone += batch.size();
     }
 

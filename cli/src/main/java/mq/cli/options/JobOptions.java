@@ -3,7 +3,6 @@ package mq.cli.options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.RecordSpec;
@@ -16,33 +15,37 @@ public final class JobOptions {
     public static final int DEFAULT_NUMBER_ROWS = 10_000;
     public static final int DEFAULT_RECORD_ROWS = 2_000;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true,
-            description = "Numbers (one per line), a JSON array of records, or JSON Lines.")
+    @Option(names = "--input", paramLabel = "FILE", defaultValue = "${env:MQ_INPUT}",
+            description = "Numbers (one per line), a JSON array of records, or JSON Lines (required; env MQ_INPUT).")
     Path input;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto, numbers, json or jsonl (default ${DEFAULT-VALUE}: '[' first is json, '{' jsonl, else numbers).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "${env:MQ_FORMAT:-auto}",
+            description = "auto, numbers, json or jsonl (env MQ_FORMAT, default ${DEFAULT-VALUE}: '[' first is json, "
+                    + "'{' jsonl, else numbers).")
     String format;
 
-    @Option(names = "--chunk-size", paramLabel = "ROWS",
-            description = "Records per chunk message (default " + DEFAULT_NUMBER_ROWS + " for numbers, "
+    @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "${env:MQ_CHUNK_SIZE}",
+            description = "Records per chunk message (env MQ_CHUNK_SIZE, default " + DEFAULT_NUMBER_ROWS + " for numbers, "
                     + DEFAULT_RECORD_ROWS + " for records).")
     Integer chunkSize;
 
-    @Option(names = "--key-field", paramLabel = "FIELD", defaultValue = "id",
-            description = "Records: the key field (default ${DEFAULT-VALUE}).")
+    @Option(names = "--key-field", paramLabel = "FIELD", defaultValue = "${env:MQ_KEY_FIELD:-id}",
+            description = "Records: the key field (env MQ_KEY_FIELD, default ${DEFAULT-VALUE}).")
     String keyField;
 
-    @Option(names = "--timestamp-field", paramLabel = "FIELD", defaultValue = "updated_at",
-            description = "Records: the timestamp that decides which version of a key is the latest (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timestamp-field", paramLabel = "FIELD", defaultValue = "${env:MQ_TIMESTAMP_FIELD:-updated_at}",
+            description = "Records: the timestamp that decides which version of a key is the latest "
+                    + "(env MQ_TIMESTAMP_FIELD, default ${DEFAULT-VALUE}).")
     String timestampField;
 
-    @Option(names = "--sum-field", paramLabel = "FIELD",
-            description = "Records: a numeric field to sum exactly over the latest records; repeat for more.")
-    List<String> sumFields = new ArrayList<>();
+    @Option(names = "--sum-field", paramLabel = "FIELD", split = ",", defaultValue = "${env:MQ_SUM_FIELDS}",
+            description = "Records: a numeric field to sum exactly over the latest records; repeat or separate with "
+                    + "commas for more (env MQ_SUM_FIELDS, comma-separated).")
+    List<String> sumFields;
 
-    @Option(names = "--skip-bad",
-            description = "Skip lines that cannot be read and count them in the report, instead of failing the job.")
+    @Option(names = "--skip-bad", defaultValue = "${env:MQ_SKIP_BAD:-false}",
+            description = "Skip lines that cannot be read and count them in the report, instead of failing the job "
+                    + "(env MQ_SKIP_BAD=true).")
     boolean skipBad;
 
     public Path input() {
@@ -51,6 +54,9 @@ public final class JobOptions {
 
     /** Checks the options and the input file; throws IllegalArgumentException with what to do. */
     public JobPublisher.Request request(String job, Path outputDir) throws IOException {
+        if (input == null) {
+            throw new IllegalArgumentException("no input: pass --input FILE (or set MQ_INPUT)");
+        }
         if (!Files.isRegularFile(input)) {
             throw new IllegalArgumentException("input file not found: " + input);
         }
@@ -63,12 +69,10 @@ public final class JobOptions {
         if (rows < 1) {
             throw new IllegalArgumentException("--chunk-size must be at least 1, was " + rows);
         }
-        for (String field : sumFields) {
-            if (field.isBlank() || field.contains(",")) {
-                throw new IllegalArgumentException("--sum-field must be a field name without commas, was '" + field + "'");
-            }
-        }
-        return new JobPublisher.Request(job, input, inputFormat, new RecordSpec(keyField, timestampField, sumFields),
+        // Blank entries come from an empty MQ_SUM_FIELDS or a trailing comma: nothing to sum.
+        List<String> fields = sumFields == null ? List.of()
+                : sumFields.stream().map(String::strip).filter(field -> !field.isEmpty()).toList();
+        return new JobPublisher.Request(job, input, inputFormat, new RecordSpec(keyField, timestampField, fields),
                 rows, skipBad, outputDir == null ? null : outputDir.toAbsolutePath().toString());
     }
 }

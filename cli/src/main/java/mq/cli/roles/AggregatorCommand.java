@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
 import mq.cli.options.Bootstrap;
+import mq.aggregator.report.RecentReports;
+import mq.cli.metrics.GroupLag;
+import mq.cli.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Json;
@@ -25,6 +29,9 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = "${env:MQ_AGGREGATOR_GROUP:-mq-aggregator}",
             description = "Consumer group of the aggregator (env MQ_AGGREGATOR_GROUP, default ${DEFAULT-VALUE}).")
     String group;
@@ -36,6 +43,11 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Option(names = "--job-timeout", paramLabel = "SECONDS", defaultValue = "${env:MQ_JOB_TIMEOUT:-600}",
             description = "Fail a job after this long without any message for it (env MQ_JOB_TIMEOUT, default ${DEFAULT-VALUE}).")
     long jobTimeoutSeconds;
+
+    @Option(names = "--worker-group", paramLabel = "GROUP", defaultValue = "${env:MQ_WORKER_GROUP:-mq-workers}",
+            description = "The workers' group, whose lag on the chunk topic the aggregator reports as mq_group_lag "
+                    + "(env MQ_WORKER_GROUP, default ${DEFAULT-VALUE}).")
+    String workerGroup;
 
     @Option(names = "--topics-ready", hidden = true,
             description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
@@ -51,11 +63,21 @@ public final class AggregatorCommand implements Callable<Integer> {
                 TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
             }
         }
-        Aggregator aggregator = new Aggregator(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id)),
-                new KafkaProducer<>(settings.producer("aggregator-" + id)), kafka.topics(), reports,
-                Duration.ofSeconds(jobTimeoutSeconds));
-        Shutdown.onSignal("aggregator", aggregator::close);
-        aggregator.run();
+        try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port());
+             GroupLag lag = new GroupLag(Admin.create(settings.admin(id + "-lag")), workerGroup, kafka.topics().chunks(),
+                     metrics.registry(), Duration.ofSeconds(5))) {
+            RecentReports recent = new RecentReports(RecentReports.DEFAULT_CAPACITY);
+            metrics.server().ifPresent(server -> server.serveReports(recent, reports));
+            Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
+                    metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add);
+            Shutdown.onSignal("aggregator", timeout -> {
+                aggregator.close(timeout);
+                lag.close();
+                metrics.close();
+            });
+            aggregator.run();
+        }
         return 0;
     }
 }

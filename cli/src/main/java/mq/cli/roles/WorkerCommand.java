@@ -2,7 +2,9 @@ package mq.cli.roles;
 
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
+import mq.cli.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Json;
@@ -29,6 +31,9 @@ import picocli.CommandLine.Option;
 public final class WorkerCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "${env:MQ_WORKER_THREADS:-1}",
             description = "Threads reducing chunks in parallel (env MQ_WORKER_THREADS, default ${DEFAULT-VALUE}).")
@@ -72,27 +77,35 @@ public final class WorkerCommand implements Callable<Integer> {
         ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
         // Small batches: offsets are committed after each, and a crash then redoes little.
         String batchSize = Integer.toString(Math.max(2, threads * 2));
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(workerId));
-        if (groupType == GroupType.SHARE) {
-            var props = settings.shareConsumer(group, workerId);
-            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-            ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId, threads, reducer);
-            runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close);
-        } else {
-            var props = settings.consumer(group, workerId);
-            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-            Worker worker = new Worker(new KafkaConsumer<>(props), producer, kafka.topics(), workerId, threads, reducer);
-            runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close);
+        try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {
+            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(workerId + "-partials"));
+            metrics.bind(producer);
+            if (groupType == GroupType.SHARE) {
+                var props = settings.shareConsumer(group, workerId);
+                props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+                // Micrometer has no binder for share consumers: their own Kafka metrics are not exported.
+                ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId,
+                        threads, reducer, metrics.registry());
+                runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close, metrics);
+            } else {
+                var props = settings.consumer(group, workerId);
+                props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+                Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(props)), producer, kafka.topics(), workerId,
+                        threads, reducer, metrics.registry());
+                runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close, metrics);
+            }
         }
         return 0;
     }
 
     private void runWithHeartbeats(Runnable loop, java.util.function.LongSupplier chunksDone,
-                                   KafkaProducer<byte[], byte[]> producer, String workerId, Shutdown.Closer closer) {
+                                   KafkaProducer<byte[], byte[]> producer, String workerId, Shutdown.Closer closer,
+                                   RoleMetrics metrics) {
         try (Heartbeats heartbeats = new Heartbeats(producer, kafka.topics(), workerId, group, groupType, threads, chunksDone)) {
             Shutdown.onSignal("worker", timeout -> {
                 heartbeats.close();
                 closer.close(timeout);
+                metrics.close();
             });
             loop.run();
         }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mq.cli.Main;
 import mq.cli.broker.ClassPath;
 
@@ -16,6 +19,9 @@ import mq.cli.broker.ClassPath;
  * Kafka clients, and can be killed on its own.
  */
 public final class ChildProcess {
+    /** The line a role logs when its HTTP server is up (see RoleHttpServer). */
+    private static final Pattern METRICS_LINE = Pattern.compile("metrics on (http://\\S+/metrics)");
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -78,6 +84,21 @@ public final class ChildProcess {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** Where the role serves its metrics, once it has logged it (it is started with {@code --metrics-port 0}). */
+    public Optional<String> metricsUrl() {
+        try {
+            for (String line : Files.readAllLines(log)) {
+                Matcher matcher = METRICS_LINE.matcher(line);
+                if (matcher.find()) {
+                    return Optional.of(matcher.group(1));
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The last lines of the log, for error messages. */

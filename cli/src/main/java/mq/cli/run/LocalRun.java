@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import mq.aggregator.report.ReportFiles;
 import mq.cli.console.Progress;
@@ -84,6 +86,7 @@ public final class LocalRun implements AutoCloseable {
                 readiness.startShareGroupAtEnd(workerGroup, topics.chunks());
             }
             aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup,
+                    "--worker-group", workerGroup,
                     "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"));
             for (int i = 1; i <= settings.workers(); i++) {
                 String id = "worker-" + i;
@@ -98,6 +101,9 @@ public final class LocalRun implements AutoCloseable {
             } else {
                 readiness.await(workerGroup, List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
             }
+        }
+        if (settings.showProgress()) {
+            metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
         }
         try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer("mq-run-producer"))) {
@@ -127,8 +133,26 @@ public final class LocalRun implements AutoCloseable {
         args.add(role);
         args.add("--topics-ready");
         args.addAll(kafkaArguments);
+        // Any free port: each role logs the one it got, and metricsUrls() reads it from the log.
+        args.addAll(List.of("--metrics-port", "0"));
         args.addAll(List.of(more));
         return args;
+    }
+
+    /** Each role's Prometheus endpoint (aggregator first), for those that have logged it. */
+    public Map<String, String> metricsUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (aggregator != null) {
+            aggregator.metricsUrl().ifPresent(url -> urls.put(aggregator.name(), url));
+        }
+        for (ChildProcess worker : workers) {
+            worker.metricsUrl().ifPresent(url -> urls.put(worker.name(), url));
+        }
+        return urls;
+    }
+
+    public ChildProcess aggregator() {
+        return aggregator;
     }
 
     /** The aggregator must live; workers may die (others redo their chunks) but not all of them. */

@@ -2,6 +2,7 @@ package mq.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,12 +47,12 @@ class LongRunningRolesIT {
             TopicSetup.ensure(admin, fixture.topics, RunFixture.PARTITIONS);
             start(new Aggregator(new KafkaConsumer<>(fixture.client.consumer(aggregators, "agg")),
                     new KafkaProducer<>(fixture.client.producer("agg")), fixture.topics, dir.resolve("reports"),
-                    Duration.ofMinutes(1)));
+                    Duration.ofMinutes(1), new SimpleMeterRegistry()));
             for (int i = 1; i <= 2; i++) {
                 String id = "w" + i;
                 start(new Worker(new KafkaConsumer<>(fixture.client.consumer(workers, id)),
                         new KafkaProducer<>(fixture.client.producer(id)), fixture.topics, id, 2,
-                        new ChunkReducer(id, BusyWork.NONE)));
+                        new ChunkReducer(id, BusyWork.NONE), new SimpleMeterRegistry()));
             }
             GroupReadiness readiness = new GroupReadiness(admin);
             readiness.await(aggregators, List.of(fixture.topics.jobs(), fixture.topics.partials()), 1, Duration.ofSeconds(60), () -> { });

@@ -1,0 +1,32 @@
+# One image for every role: `docker run IMAGE worker|aggregator|produce|generate ...`.
+# Build stage: the Maven build of the command-line module and what it needs (not the benchmarks).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY common/pom.xml common/
+COPY producer/pom.xml producer/
+COPY worker/pom.xml worker/
+COPY aggregator/pom.xml aggregator/
+COPY cli/pom.xml cli/
+COPY bench/pom.xml bench/
+COPY common/src common/src
+COPY producer/src producer/src
+COPY worker/src worker/src
+COPY aggregator/src aggregator/src
+COPY cli/src cli/src
+# maven.test.skip: neither compile nor resolve the tests here; CI runs them.
+RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package
+
+# Run stage: a JRE, the jar and its libraries.
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/cli/target/lib/ /app/lib/
+COPY --from=build /src/cli/target/mq.jar /app/mq.jar
+COPY deploy/default-job.sh /app/default-job.sh
+RUN chmod 0755 /app/default-job.sh
+# The heap follows the container's memory limit; a role that runs out of memory exits (and is restarted).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Metrics (/metrics, /health; the aggregator also /jobs) when MQ_METRICS_PORT=9400, as in docker-compose.yml.
+EXPOSE 9400
+ENTRYPOINT ["java", "-jar", "/app/mq.jar"]
+CMD ["--help"]
