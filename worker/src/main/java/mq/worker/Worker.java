@@ -1,7 +1,6 @@
 package mq.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mq.common.kafka.PositionsOnAssign;
-import mq.common.protocol.Json;
 import mq.common.protocol.Partial;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
@@ -23,8 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -45,11 +38,9 @@ public final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final Producer<byte[], byte[]> producer;
+    private final ChunkBatch batches;
     private final Topics topics;
     private final String workerId;
-    private final ChunkReducer reducer;
-    private final ExecutorService threads;
     private final int threadCount;
     private final WorkerMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -58,21 +49,12 @@ public final class Worker implements Runnable {
 
     public Worker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
                   String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
-        if (threadCount < 1) {
-            throw new IllegalArgumentException("a worker needs at least 1 processing thread, was " + threadCount);
-        }
         this.consumer = consumer;
-        this.producer = producer;
+        this.batches = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
         this.topics = topics;
         this.workerId = workerId;
-        this.reducer = reducer;
         this.threadCount = threadCount;
         this.metrics = new WorkerMetrics(meters, workerId);
-        this.threads = threadCount == 1 ? null : Executors.newFixedThreadPool(threadCount, runnable -> {
-            Thread thread = new Thread(runnable, workerId + "-reduce");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
@@ -90,46 +72,32 @@ public final class Worker implements Runnable {
             if (!closing) {
                 throw e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the batch in hand stays uncommitted and is redone
         } catch (AuthorizationException | UnsupportedVersionException e) {
             LOG.error("worker {} cannot go on: {}", workerId, e.getMessage());
             throw e;
         } finally {
             try {
                 consumer.close();
-                producer.close();
             } finally {
-                if (threads != null) {
-                    threads.shutdownNow();
-                }
+                batches.close();
                 stopped.countDown();
                 LOG.info("worker {} stopped after {} chunks", workerId, chunksDone);
             }
         }
     }
 
-    private void handle(ConsumerRecords<byte[], byte[]> records) {
+    private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         long pickedUpAt = System.currentTimeMillis();
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
-        List<Partial> partials = reduceAll(batch, pickedUpAt);
-
-        List<Future<RecordMetadata>> acks = new ArrayList<>(partials.size());
-        for (Partial partial : partials) {
-            acks.add(producer.send(new ProducerRecord<>(topics.partials(),
-                    partial.job().getBytes(StandardCharsets.UTF_8), Json.encode(partial))));
-        }
-        producer.flush();
+        List<Partial> partials = batches.reduce(batch, pickedUpAt);
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get();
-            }
+            batches.sendAndAwait(partials);
         } catch (ExecutionException e) {
             LOG.warn("worker {}: sending partial results failed ({}); the chunks will be redone", workerId,
                     e.getCause().getMessage());
-            rewind(batch);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             rewind(batch);
             return;
         }
@@ -141,32 +109,6 @@ public final class Worker implements Runnable {
         }
         metrics.acknowledged(partials);
         chunksDone += batch.size();
-    }
-
-    private List<Partial> reduceAll(List<ConsumerRecord<byte[], byte[]>> batch, long pickedUpAt) {
-        if (threads == null) {
-            List<Partial> partials = new ArrayList<>(batch.size());
-            for (ConsumerRecord<byte[], byte[]> record : batch) {
-                partials.add(reducer.reduce(record.headers(), record.value(), pickedUpAt));
-            }
-            return partials;
-        }
-        List<Future<Partial>> futures = new ArrayList<>(batch.size());
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
-            futures.add(threads.submit(() -> reducer.reduce(record.headers(), record.value(), pickedUpAt)));
-        }
-        List<Partial> partials = new ArrayList<>(batch.size());
-        for (Future<Partial> future : futures) {
-            try {
-                partials.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WakeupException();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("reducing a chunk failed unexpectedly", e.getCause());
-            }
-        }
-        return partials;
     }
 
     /** Goes back to the first record of the batch on each partition, so the next poll returns them again. */

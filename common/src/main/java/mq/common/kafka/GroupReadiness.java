@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -25,9 +26,19 @@ public final class GroupReadiness {
         this.admin = admin;
     }
 
-    public record State(int members, int committedPartitions, int partitions) {
+    /**
+     * @param assignedPartitions partitions of the topics some member currently owns
+     * @param idleMembers        members that own none of them
+     */
+    public record State(int members, int committedPartitions, int partitions, int assignedPartitions, int idleMembers) {
+        /**
+         * Enough members, a committed offset on every partition, and the partitions spread: each
+         * owned, and no member idle while there are enough partitions to go round. Under the
+         * incremental protocol members join before they own anything, so counting them is not enough.
+         */
         public boolean readyFor(int wantedMembers) {
-            return members >= wantedMembers && committedPartitions == partitions;
+            boolean spread = assignedPartitions == partitions && (members > partitions || idleMembers == 0);
+            return members >= wantedMembers && committedPartitions == partitions && spread;
         }
     }
 
@@ -40,11 +51,20 @@ public final class GroupReadiness {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             long committedCount = partitions.stream().filter(p -> committed.get(p) != null).count();
-            ConsumerGroupDescription group1 = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
                     .get(10, TimeUnit.SECONDS);
-            return new State(group1.members().size(), (int) committedCount, partitions.size());
+            int assigned = 0;
+            int idle = 0;
+            for (MemberDescription member : description.members()) {
+                long owned = member.assignment().topicPartitions().stream().filter(partitions::contains).count();
+                assigned += (int) owned;
+                if (owned == 0) {
+                    idle++;
+                }
+            }
+            return new State(description.members().size(), (int) committedCount, partitions.size(), assigned, idle);
         } catch (ExecutionException | TimeoutException e) {
-            return new State(0, 0, -1);
+            return new State(0, 0, -1, 0, 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking for group " + group, e);
@@ -117,7 +137,8 @@ public final class GroupReadiness {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("group " + group + " not ready after " + timeout.toSeconds() + " s: "
                         + state.members() + " of " + members + " members, offsets committed on "
-                        + state.committedPartitions() + " of " + state.partitions() + " partitions");
+                        + state.committedPartitions() + " of " + state.partitions() + " partitions, "
+                        + state.assignedPartitions() + " assigned, " + state.idleMembers() + " member(s) without any");
             }
             pause(group);
             state = state(group, topics);
