@@ -40,7 +40,12 @@ final class ScaleCharts {
                 .with(LineChart.Series.reference("in process, " + baseline.bestThreads() + " threads", new double[] {1, maxWorkers},
                         new double[] {baseline.bestRecordsPerS(), baseline.bestRecordsPerS()}))
                 .with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
-                        new double[] {0, Math.max(top, baseline.bestRecordsPerS()) * 1.05}));
+                        new double[] {Math.max(1, lowest / 2), Math.max(top, baseline.bestRecordsPerS()) * 1.05}));
+        double lowest = summaries.stream().mapToDouble(PointSummary::medianRecordsPerS).min().orElse(1);
+        if (Math.max(top, baseline.bestRecordsPerS()) > 20 * lowest) {
+            // The in-process lines can be ten times the pipeline's: on a linear axis the measured lines would be flat.
+            throughput = throughput.withLogarithmicY();
+        }
         files.add(writer.write(throughput, dir.resolve(THROUGHPUT)));
 
         LineChart speedup = LineChart.of("Speedup against worker processes (USL fits dashed)", "worker processes", "speedup");

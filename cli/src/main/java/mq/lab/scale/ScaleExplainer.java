@@ -23,9 +23,13 @@ final class ScaleExplainer {
                     100 * best.efficiency(), 100 * best.utilization()));
             double vsOne = best.medianRecordsPerS() / baseline.oneThreadRecordsPerS();
             double vsBest = best.medianRecordsPerS() / baseline.bestRecordsPerS();
-            sentences.add(String.format("  In one process the same job runs at %,.0f records/s on 1 thread and %,.0f on %d: "
+            String inProcess = baseline.bestThreads() == 1
+                    ? String.format("%,.0f records/s on 1 thread (more threads were not faster)", baseline.oneThreadRecordsPerS())
+                    : String.format("%,.0f records/s on 1 thread and %,.0f on %d", baseline.oneThreadRecordsPerS(),
+                    baseline.bestRecordsPerS(), baseline.bestThreads());
+            sentences.add(String.format("  In one process the same job runs at %s: "
                             + "the queue's best is %.2f× the single thread and %.2f× the best in-process figure%s.",
-                    baseline.oneThreadRecordsPerS(), baseline.bestRecordsPerS(), baseline.bestThreads(), vsOne, vsBest,
+                    inProcess, vsOne, vsBest,
                     vsOne < 1 ? ", so at this much work per record the messaging costs more than spreading the work gains"
                             : vsBest < 1 ? ", so processes beat one thread but not threads sharing one heap"
                             : ", so spreading over processes pays"));

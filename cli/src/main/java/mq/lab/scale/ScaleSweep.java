@@ -35,6 +35,11 @@ public final class ScaleSweep {
     /** The in-process figures for one chunk size and work per record: one thread, and the best of several. */
     public record Baseline(int chunkSize, int workMicros, double oneThreadRecordsPerS, int bestThreads,
                            double bestRecordsPerS, String digest) {
+        static Baseline faster(Baseline a, Baseline b) {
+            Baseline best = a.bestRecordsPerS() >= b.bestRecordsPerS() ? a : b;
+            return new Baseline(a.chunkSize(), a.workMicros(), Math.max(a.oneThreadRecordsPerS(), b.oneThreadRecordsPerS()),
+                    best.bestThreads(), best.bestRecordsPerS(), a.digest());
+        }
     }
 
     private final Setup setup;
@@ -79,7 +84,14 @@ public final class ScaleSweep {
                 }
             }
         }
-        return new Outcome(runs, summarise(grid, runs), baselines, inexact);
+        // Measured again after the sweep, keeping the faster figure: load from elsewhere on a shared
+        // machine then skews the baseline less than it would with a single measurement.
+        List<Baseline> again = baselines(grid, input, format, recordSpec, baselineThreads);
+        List<Baseline> best = new ArrayList<>();
+        for (int i = 0; i < baselines.size(); i++) {
+            best.add(Baseline.faster(baselines.get(i), again.get(i)));
+        }
+        return new Outcome(runs, summarise(grid, runs), best, inexact);
     }
 
     private List<Baseline> baselines(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec,
