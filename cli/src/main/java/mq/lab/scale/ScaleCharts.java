@@ -29,6 +29,7 @@ final class ScaleCharts {
             throughput = throughput.with(LineChart.Series.data(name, x(line), line.stream().mapToDouble(PointSummary::medianRecordsPerS).toArray()));
             top = Math.max(top, line.stream().mapToDouble(PointSummary::maxRecordsPerS).max().orElse(0));
         }
+        double lowest = summaries.stream().mapToDouble(PointSummary::medianRecordsPerS).min().orElse(1);
         List<PointSummary> main = line(summaries, series.get(0));
         double perWorker = main.get(0).medianRecordsPerS() / main.get(0).workers();
         throughput = throughput.with(LineChart.Series.reference("ideal (linear from " + main.get(0).workers() + " worker)",
@@ -41,7 +42,6 @@ final class ScaleCharts {
                         new double[] {baseline.bestRecordsPerS(), baseline.bestRecordsPerS()}))
                 .with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
                         new double[] {Math.max(1, lowest / 2), Math.max(top, baseline.bestRecordsPerS()) * 1.05}));
-        double lowest = summaries.stream().mapToDouble(PointSummary::medianRecordsPerS).min().orElse(1);
         if (Math.max(top, baseline.bestRecordsPerS()) > 20 * lowest) {
             // The in-process lines can be ten times the pipeline's: on a linear axis the measured lines would be flat.
             throughput = throughput.withLogarithmicY();
