@@ -94,11 +94,11 @@ public final class Explainer {
             text.append("Splitting never paid off here: summing this array takes less time than handing out the work.");
         } else if (memoryBound(result, peak) && coresRunOut) {
             text.append(format("Two limits meet there: the %d cores run out (further threads only take turns on "
-                    + "them), and at %.1f GB/s the sum already reads %.0f%% of the memory bandwidth, so more cores "
-                    + "would mostly wait for memory.", cores, peak.gigabytesPerSecond(), 100 * peak.bandwidthShare()));
+                    + "them), and at %.1f GB/s the sum already reads %s, so more cores would mostly wait for memory.",
+                    cores, peak.gigabytesPerSecond(), shareOfBandwidth(peak)));
         } else if (memoryBound(result, peak)) {
-            text.append(format("At its best it reads %.0f%% of the measured memory bandwidth, so memory, not the "
-                    + "cores, is the limit: more threads would wait on the same memory bus.", 100 * peak.bandwidthShare()));
+            text.append(format("At its best it reads %s, so memory, not the cores, is the limit: more threads "
+                    + "would wait on the same memory bus.", shareOfBandwidth(peak)));
         } else if (coresRunOut) {
             text.append(format("That is where the %d cores run out: further threads only take turns on them, "
                     + "so the best possible speedup is %dx.", cores, cores));
@@ -160,8 +160,8 @@ public final class Explainer {
             Measurement fastest = result.of(size, fit.strategy()).stream()
                     .max(Comparator.comparingDouble(Measurement::speedup)).orElseThrow();
             String memory = memoryBound(result, fastest)
-                    ? format(" Amdahl's law only counts cores, though: at %.0f%% of the memory bandwidth "
-                            + "already, more cores would mostly wait for memory.", 100 * fastest.bandwidthShare())
+                    ? format(" Amdahl's law only counts cores, though: reading %s already, more cores would "
+                            + "mostly wait for memory.", shareOfBandwidth(fastest))
                     : "";
             return format("Amdahl's law fitted to '%s' (the %d thread counts up to the %d cores) gives a serial "
                     + "fraction of %.1f%%%s: %s.", fit.strategy(), fit.points(), result.cores(), 100 * s, rSquared, bound)
@@ -221,6 +221,13 @@ public final class Explainer {
     /** Reads a large share of the bandwidth, from memory rather than from the caches. */
     static boolean memoryBound(SweepResult result, Measurement m) {
         return result.bandwidth().measured() && m.bandwidthShare() >= MEMORY_BOUND && !inCache(result, m);
+    }
+
+    /** "84% of the memory bandwidth", or, when noise puts a cell above the bandwidth pass, "all of it". */
+    private static String shareOfBandwidth(Measurement m) {
+        return m.bandwidthShare() <= 1
+                ? format("%.0f%% of the memory bandwidth", 100 * m.bandwidthShare())
+                : "all of the memory bandwidth";
     }
 
     private static String megabytes(int size) {
