@@ -94,11 +94,11 @@ public final class Explainer {
             text.append("Splitting never paid off here: summing this array takes less time than handing out the work.");
         } else if (memoryBound(result, peak) && coresRunOut) {
             text.append(format("Two limits meet there: the %d cores run out (further threads only take turns on "
-                    + "them), and at %.1f GB/s the sum already reads %.0f%% of the memory bandwidth, so more cores "
-                    + "would mostly wait for memory.", cores, peak.gigabytesPerSecond(), 100 * peak.bandwidthShare()));
+                    + "them), and at %.1f GB/s the sum already reads %s, so more cores would mostly wait for memory.",
+                    cores, peak.gigabytesPerSecond(), shareOfBandwidth(peak)));
         } else if (memoryBound(result, peak)) {
-            text.append(format("At its best it reads %.0f%% of the measured memory bandwidth, so memory, not the "
-                    + "cores, is the limit: more threads would wait on the same memory bus.", 100 * peak.bandwidthShare()));
+            text.append(format("At its best it reads %s, so memory, not the cores, is the limit: more threads "
+                    + "would wait on the same memory bus.", shareOfBandwidth(peak)));
         } else if (coresRunOut) {
             text.append(format("That is where the %d cores run out: further threads only take turns on them, "
                     + "so the best possible speedup is %dx.", cores, cores));
@@ -136,36 +136,42 @@ public final class Explainer {
         }).map(text -> text + virtual);
     }
 
+    /**
+     * Amdahl's law for the strategy that scaled best within the cores (the only thread
+     * counts the fit uses, see {@link SerialFractions}).
+     */
     static Optional<String> serialFraction(SweepResult result, int size, List<SerialFractions.Fit> fits) {
-        Optional<String> best = result.of(size, "sequential").isEmpty() ? Optional.empty()
-                : result.measurements().stream().filter(m -> m.size() == size && !m.strategy().equals("sequential"))
-                        .max(Comparator.comparingDouble(Measurement::speedup)).map(Measurement::strategy);
-        return best.flatMap(strategy -> fits.stream()
-                .filter(f -> f.size() == size && f.strategy().equals(strategy)).findFirst())
-                .map(fit -> {
-                    double bestSpeedup = result.of(size, fit.strategy()).stream()
-                            .mapToDouble(Measurement::speedup).max().orElse(0);
-                    if (bestSpeedup < WORTHWHILE) {
-                        return format("Amdahl's law has nothing to fit at this size: no thread count beat the "
-                                + "sequential loop by 10%%, so overhead, not a serial fraction of the work, sets the time.");
-                    }
-                    double s = fit.amdahl().serialFraction();
-                    String bound = s == 0 ? "no serial part is visible in these points"
-                            : format("no number of cores would take it past %.1fx", fit.amdahl().maxSpeedup());
-                    // R² says little about two points, one of which (one thread) every s fits alike.
-                    String quality = fit.points() >= 3 && fit.amdahl().rSquared() < 0.5
-                            ? " The fit is loose: these speedups are shaped by overhead and noise more than by Amdahl's law."
-                            : "";
-                    Measurement fastest = result.of(size, fit.strategy()).stream()
-                            .max(Comparator.comparingDouble(Measurement::speedup)).orElseThrow();
-                    String memory = memoryBound(result, fastest)
-                            ? format(" Amdahl's law only counts cores, though: at %.0f%% of the memory bandwidth "
-                                    + "already, more cores would mostly wait for memory.", 100 * fastest.bandwidthShare())
-                            : "";
-                    return format("Amdahl's law fitted to '%s' (the %d thread counts up to the %d cores) "
-                            + "gives a serial fraction of %.1f%% (R² %.2f): %s.", fit.strategy(), fit.points(),
-                            result.cores(), 100 * s, fit.amdahl().rSquared(), bound) + quality + memory;
-                });
+        Comparator<SerialFractions.Fit> byBestFittedSpeedup =
+                Comparator.comparingDouble(fit -> bestWithinCores(result, fit));
+        return fits.stream().filter(f -> f.size() == size).max(byBestFittedSpeedup).map(fit -> {
+            if (bestWithinCores(result, fit) < WORTHWHILE) {
+                return format("Amdahl's law has nothing to fit at this size: with at most one thread per core (up to "
+                        + "%d), no strategy beat the sequential loop by 10%%, so overhead, not a serial fraction of the "
+                        + "work, sets the time.", result.cores());
+            }
+            double s = fit.amdahl().serialFraction();
+            String bound = s == 0 ? "no serial part is visible in these points"
+                    : format("no number of cores would take it past %.1fx", fit.amdahl().maxSpeedup());
+            // R² says nothing about two points, one of which (one thread) every s fits alike.
+            String rSquared = fit.points() >= 3 ? format(", R² %.2f", fit.amdahl().rSquared()) : "";
+            String quality = fit.points() >= 3 && fit.amdahl().rSquared() < 0.5
+                    ? " The fit is loose: these speedups are shaped by overhead and noise more than by Amdahl's law."
+                    : "";
+            Measurement fastest = result.of(size, fit.strategy()).stream()
+                    .max(Comparator.comparingDouble(Measurement::speedup)).orElseThrow();
+            String memory = memoryBound(result, fastest)
+                    ? format(" Amdahl's law only counts cores, though: reading %s already, more cores would "
+                            + "mostly wait for memory.", shareOfBandwidth(fastest))
+                    : "";
+            return format("Amdahl's law fitted to '%s' (the %d thread counts up to the %d cores) gives a serial "
+                    + "fraction of %.1f%%%s: %s.", fit.strategy(), fit.points(), result.cores(), 100 * s, rSquared, bound)
+                    + quality + memory;
+        });
+    }
+
+    private static double bestWithinCores(SweepResult result, SerialFractions.Fit fit) {
+        return result.of(fit.size(), fit.strategy()).stream().filter(m -> m.threads() <= result.cores())
+                .mapToDouble(Measurement::speedup).max().orElse(0);
     }
 
     static String correctness(SweepResult result) {
@@ -215,6 +221,13 @@ public final class Explainer {
     /** Reads a large share of the bandwidth, from memory rather than from the caches. */
     static boolean memoryBound(SweepResult result, Measurement m) {
         return result.bandwidth().measured() && m.bandwidthShare() >= MEMORY_BOUND && !inCache(result, m);
+    }
+
+    /** "84% of the memory bandwidth", or, when noise puts a cell above the bandwidth pass, "all of it". */
+    private static String shareOfBandwidth(Measurement m) {
+        return m.bandwidthShare() <= 1
+                ? format("%.0f%% of the memory bandwidth", 100 * m.bandwidthShare())
+                : "all of the memory bandwidth";
     }
 
     private static String megabytes(int size) {

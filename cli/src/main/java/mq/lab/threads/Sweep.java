@@ -13,6 +13,14 @@ import java.util.List;
  */
 public final class Sweep {
 
+    /**
+     * How many more runs the baseline gets than a cell: every speedup of a size divides by
+     * its median, so its noise would spread to the whole size. (Pairing each timed run with
+     * a sequential one was tried and rejected: the sequential run right after 24 threads
+     * were torn down came out up to twice as slow, flattering exactly the worst cells.)
+     */
+    static final int BASELINE_RUNS_FACTOR = 3;
+
     /** What the sweep reports while it runs. */
     public interface Listener {
         /** After every single sum, warm-up included. */
@@ -66,14 +74,6 @@ public final class Sweep {
         }
         return new SweepResult(config, cores, Runtime.version().toString(), bandwidth, measurements, notes);
     }
-
-    /**
-     * How many more runs the baseline gets than a cell: every speedup of a size divides by
-     * its median, so its noise would spread to the whole size. (Pairing each timed run with
-     * a sequential one was tried and rejected: the sequential run right after 24 threads
-     * were torn down came out up to twice as slow, flattering exactly the worst cells.)
-     */
-    static final int BASELINE_RUNS_FACTOR = 3;
 
     private Measurement measure(SumStrategy strategy, int threads, Workload workload, BigDecimal exact,
             double baselineNanos, Listener listener) throws InterruptedException {

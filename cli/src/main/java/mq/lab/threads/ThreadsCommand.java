@@ -101,6 +101,13 @@ public final class ThreadsCommand implements Callable<Integer> {
         require(bandwidthMegabytes >= 0 && bandwidthMegabytes <= 16_384,
                 "--bandwidth-mb must be between 0 (skip) and 16384, got " + bandwidthMegabytes);
         require(!compensated || type == NumberType.DOUBLE, "--compensated only applies to --type double");
+        long largest = sizes.stream().mapToLong(Integer::longValue).max().orElse(0);
+        long neededMegabytes = (largest * Long.BYTES >> 20) + bandwidthMegabytes;
+        long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        // One array lives at a time, but the JVM needs room besides it.
+        require(neededMegabytes <= heapMegabytes * 0.8, "--sizes " + largest + " needs about " + neededMegabytes
+                + " MB of heap but this JVM may use " + heapMegabytes + " MB: choose smaller sizes or start java with -Xmx"
+                + Math.max(1, neededMegabytes * 2 / 1024) + "g");
         List<SumStrategy> chosen = new ArrayList<>();
         for (String name : strategies) {
             SumStrategy strategy = SumStrategy.named(name).orElseThrow(() -> new ParameterException(

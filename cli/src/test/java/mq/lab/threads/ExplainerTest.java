@@ -38,7 +38,7 @@ class ExplainerTest {
 
         String text = String.join("\n", Explainer.explain(result, SerialFractions.of(result)));
 
-        assertThat(text).contains("80% of the measured memory bandwidth, so memory, not the cores, is the limit");
+        assertThat(text).contains("reads 80% of the memory bandwidth, so memory, not the cores, is the limit");
     }
 
     @Test

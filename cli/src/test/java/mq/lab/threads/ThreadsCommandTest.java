@@ -2,6 +2,7 @@ package mq.lab.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,6 +56,15 @@ class ThreadsCommandTest {
         assertThatThrownBy(() -> parse(option, value))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void refusesSizesThatCannotFitTheHeap() {
+        // The largest array is 16 GB: only a test JVM with a smaller heap can check the refusal.
+        assumeThat(Runtime.getRuntime().maxMemory()).isLessThan(16L << 30);
+
+        assertThatThrownBy(() -> parse("--sizes", String.valueOf(ThreadsCommand.MAX_SIZE)))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("MB of heap").hasMessageContaining("-Xmx");
     }
 
     @Test
