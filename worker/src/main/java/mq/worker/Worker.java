@@ -2,15 +2,10 @@ package mq.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import mq.common.kafka.PositionsOnAssign;
-import mq.common.protocol.Partial;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -20,109 +15,65 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker process's poll loop: take chunks, reduce them on T threads, send the partial results,
+ * A worker in a consumer group: take chunks, reduce them on T threads, send the partial results,
  * and only when the broker has acknowledged every partial, commit the chunks' offsets.
  *
  * <p>If the process dies anywhere in between, its uncommitted chunks go to another member of the
  * group and are reduced again; the aggregator ignores the duplicate partials that this can cause.
  * So nothing is lost and nothing is counted twice.
  */
-public final class Worker implements Runnable {
+public final class Worker extends WorkerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final ChunkBatch batches;
-    private final Topics topics;
-    private final String workerId;
-    private final int threadCount;
-    private final WorkerMetrics metrics;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean closing;
-    private volatile long chunksDone;
 
     public Worker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
                   String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
+        super(producer, topics, workerId, threadCount, reducer, meters);
         this.consumer = consumer;
-        this.batches = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
-        this.topics = topics;
-        this.workerId = workerId;
-        this.threadCount = threadCount;
-        this.metrics = new WorkerMetrics(meters, workerId);
     }
 
     @Override
-    public void run() {
-        try {
-            consumer.subscribe(List.of(topics.chunks()), new PositionsOnAssign(consumer, "worker " + workerId));
-            LOG.info("worker {} polling {} with {} thread(s)", workerId, topics.chunks(), threadCount);
-            while (!closing) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    handle(records);
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closing) {
-                throw e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: the batch in hand stays uncommitted and is redone
-        } catch (AuthorizationException | UnsupportedVersionException e) {
-            LOG.error("worker {} cannot go on: {}", workerId, e.getMessage());
-            throw e;
-        } finally {
-            try {
-                consumer.close();
-            } finally {
-                batches.close();
-                stopped.countDown();
-                LOG.info("worker {} stopped after {} chunks", workerId, chunksDone);
-            }
-        }
+    protected void subscribe() {
+        consumer.subscribe(List.of(topics.chunks()), new PositionsOnAssign(consumer, "worker " + workerId));
     }
 
-    private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-        long pickedUpAt = System.currentTimeMillis();
-        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        List<Partial> partials = batches.reduce(batch, pickedUpAt);
-        try {
-            batches.sendAndAwait(partials);
-        } catch (ExecutionException e) {
-            LOG.warn("worker {}: sending partial results failed ({}); the chunks will be redone", workerId,
-                    e.getCause().getMessage());
-            rewind(batch);
-            return;
+    @Override
+    protected ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+        return consumer.poll(timeout);
+    }
+
+    @Override
+    protected boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, boolean sent) {
+        if (!sent) {
+            rewind(chunks);
+            return false;
         }
         try {
-            consumer.commitSync(nextOffsets(batch));
+            consumer.commitSync(nextOffsets(chunks));
         } catch (KafkaException e) {
             // The partials are out; if their chunks are redone elsewhere the aggregator drops the duplicates.
             LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
         }
-        metrics.acknowledged(partials);
-        chunksDone += batch.size();
+        return true;
     }
 
     /** Goes back to the first record of the batch on each partition, so the next poll returns them again. */
-    private void rewind(List<ConsumerRecord<byte[], byte[]>> batch) {
+    private void rewind(List<ConsumerRecord<byte[], byte[]>> chunks) {
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
+        for (ConsumerRecord<byte[], byte[]> record : chunks) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
         first.forEach(consumer::seek);
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> chunks) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
+        for (ConsumerRecord<byte[], byte[]> record : chunks) {
             offsets.merge(new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
@@ -130,16 +81,13 @@ public final class Worker implements Runnable {
         return offsets;
     }
 
-    public long chunksDone() {
-        return chunksDone;
+    @Override
+    protected void wakeUpConsumer() {
+        consumer.wakeup();
     }
 
-    /** Stops the loop from any thread and waits for it to close its clients. */
-    public void close(Duration timeout) throws InterruptedException {
-        closing = true;
-        consumer.wakeup();
-        if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("worker {} did not stop within {}", workerId, timeout);
-        }
+    @Override
+    protected void closeConsumer() {
+        consumer.close();
     }
 }

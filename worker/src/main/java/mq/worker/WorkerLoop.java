@@ -1,0 +1,125 @@
+package mq.worker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mq.common.protocol.Partial;
+import mq.common.protocol.Topics;
+import mq.worker.reduce.ChunkReducer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of a worker, whatever kind of group it is in: subscribe, then poll, reduce, send and
+ * confirm until closed; stop from any thread with {@link #close}. Subclasses say how to subscribe,
+ * poll and confirm (commit offsets, or acknowledge records).
+ */
+public abstract sealed class WorkerLoop implements Runnable permits Worker, ShareWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
+    protected final String workerId;
+    protected final Topics topics;
+    private final ChunkBatch batches;
+    private final WorkerMetrics metrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean closing;
+    private volatile long chunksDone;
+
+    WorkerLoop(Producer<byte[], byte[]> producer, Topics topics, String workerId, int threadCount,
+               ChunkReducer reducer, MeterRegistry meters) {
+        this.workerId = workerId;
+        this.topics = topics;
+        this.batches = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
+        this.metrics = new WorkerMetrics(meters, workerId);
+    }
+
+    protected abstract void subscribe();
+
+    protected abstract ConsumerRecords<byte[], byte[]> poll(Duration timeout);
+
+    /**
+     * Called once the batch's partials are sent: {@code sent} says whether the broker acknowledged
+     * all of them. Confirms the chunks if so, gives them back for redelivery if not. Returns whether
+     * the chunks now count as done.
+     */
+    protected abstract boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, boolean sent);
+
+    protected abstract void wakeUpConsumer();
+
+    protected abstract void closeConsumer();
+
+    @Override
+    public final void run() {
+        try {
+            subscribe();
+            LOG.info("worker {} polling {}", workerId, topics.chunks());
+            while (!closing) {
+                ConsumerRecords<byte[], byte[]> records = poll(POLL_TIMEOUT);
+                if (!records.isEmpty()) {
+                    handle(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closing) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the batch in hand stays unconfirmed and is redone
+        } catch (AuthorizationException | UnsupportedVersionException e) {
+            LOG.error("worker {} cannot go on: {}", workerId, e.getMessage());
+            throw e;
+        } finally {
+            try {
+                closeConsumer();
+            } finally {
+                batches.close();
+                stopped.countDown();
+                LOG.info("worker {} stopped after {} chunks", workerId, chunksDone);
+            }
+        }
+    }
+
+    private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        long pickedUpAt = System.currentTimeMillis();
+        List<ConsumerRecord<byte[], byte[]>> chunks = new ArrayList<>(records.count());
+        records.forEach(chunks::add);
+        List<Partial> partials = batches.reduce(chunks, pickedUpAt);
+        boolean sent;
+        try {
+            batches.sendAndAwait(partials);
+            sent = true;
+        } catch (ExecutionException e) {
+            LOG.warn("worker {}: sending partial results failed ({}); the chunks will be redone", workerId,
+                    e.getCause().getMessage());
+            sent = false;
+        }
+        if (confirm(chunks, sent)) {
+            metrics.acknowledged(partials);
+            chunksDone += chunks.size();
+        }
+    }
+
+    public final long chunksDone() {
+        return chunksDone;
+    }
+
+    /** Stops the loop from any thread and waits for it to close its clients. */
+    public final void close(Duration timeout) throws InterruptedException {
+        closing = true;
+        wakeUpConsumer();
+        if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("worker {} did not stop within {}", workerId, timeout);
+        }
+    }
+}
