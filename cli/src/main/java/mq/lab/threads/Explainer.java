@@ -209,13 +209,14 @@ public final class Explainer {
     }
 
     /**
-     * Faster than memory by a clear margin, and small next to the bandwidth pass's array:
-     * the data must be coming from the caches. (A large array that beats the bandwidth pass
-     * by a little only shows the noise in both figures.)
+     * Faster than memory by a clear margin, and small next to the bandwidth pass's array
+     * (at most an eighth: 32 MB for the default pass, the size of a large L3 cache): the
+     * data must be coming from the caches. A larger array that beats the bandwidth pass
+     * only shows the noise in the two figures.
      */
     static boolean inCache(SweepResult result, Measurement m) {
         return result.bandwidth().measured() && m.bandwidthShare() > CACHE_MARGIN
-                && 2L * m.size() * Long.BYTES < result.bandwidth().bytes();
+                && 8L * m.size() * Long.BYTES <= result.bandwidth().bytes();
     }
 
     /** Reads a large share of the bandwidth, from memory rather than from the caches. */

@@ -31,6 +31,11 @@ public final class ThreadsReport {
         for (ThreadsCharts.Chart chart : charts) {
             report = report.with(new HtmlReport.Image(chart.file(), chart.caption()));
         }
+        report = report.with(new HtmlReport.Heading("Strategies"))
+                .with(new HtmlReport.Table(List.of("strategy", "what it does"), result.measurements().stream()
+                        .map(Measurement::strategy).distinct()
+                        .flatMap(name -> SumStrategy.named(name).stream())
+                        .map(s -> List.of(s.name(), s.description())).toList()));
         return report.with(new HtmlReport.Heading("Measurements (times in ms)"))
                 .with(table(result))
                 .write(dir.resolve(FILE));

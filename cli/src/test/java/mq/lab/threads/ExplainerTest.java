@@ -64,6 +64,19 @@ class ExplainerTest {
     }
 
     @Test
+    void aLargeArrayIsNeverSaidToStayInTheCache() {
+        // 80 MB at 1.5 times a disturbed 256 MB bandwidth pass: noise, not the cache.
+        SweepResult result = sweep(2, 10, List.of(), 10);
+        Measurement large = new Measurement("long", 10_000_000, "pool", 2, 10, 5.3, 5, 6, 5, 6, 0.1, 10, 1.9, 0.95,
+                15, 1.5, 1, 0, true);
+        Measurement small = new Measurement("long", 1_000_000, "pool", 2, 10, 0.5, 0.5, 0.5, 0.5, 0.5, 0, 1, 2, 1,
+                16, 1.6, 1, 0, true);
+
+        assertThat(Explainer.inCache(result, large)).isFalse();
+        assertThat(Explainer.inCache(result, small)).isTrue();
+    }
+
+    @Test
     void saysWhenThreadsNeverPaidOff() {
         SweepResult result = sweep(2, 10, List.of(cell("threads", 1, 3.0), cell("threads", 2, 2.0),
                 cell("pool", 1, 1.5), cell("pool", 2, 1.2)), 10);

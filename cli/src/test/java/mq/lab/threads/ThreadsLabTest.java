@@ -91,7 +91,7 @@ class ThreadsLabTest {
         String html = Files.readString(dir.resolve(ThreadsReport.FILE));
 
         assertThat(html).contains("<img src=\"speedup.png\"", "<img src=\"strategies-10007.png\"", "<table>",
-                "<td>10,007</td>", "parallel-stream");
+                "<td>10,007</td>", "parallel-stream", "<td>fixed thread pool created once, one slice per thread, futures</td>");
     }
 
     @Test
