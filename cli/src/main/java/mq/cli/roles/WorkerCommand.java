@@ -61,6 +61,10 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
     boolean topicsReady;
 
+    @Option(names = "--work-calibration", hidden = true, paramLabel = "ITERATIONS", defaultValue = "0",
+            description = "Busy-loop iterations per microsecond as a launcher measured them (0: measure here).")
+    double workCalibration;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
@@ -74,7 +78,8 @@ public final class WorkerCommand implements Callable<Integer> {
                 TopicSetup.ensure(admin, kafka.topics(), kafka.chunkPartitions());
             }
         }
-        ChunkReducer reducer = new ChunkReducer(workerId, BusyWork.microsPerRecord(workMicros));
+        ChunkReducer reducer = new ChunkReducer(workerId, workCalibration > 0
+                ? BusyWork.of(workMicros, workCalibration) : BusyWork.microsPerRecord(workMicros));
         // Small batches: offsets are committed after each, and a crash then redoes little.
         String batchSize = Integer.toString(Math.max(2, threads * 2));
         try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {

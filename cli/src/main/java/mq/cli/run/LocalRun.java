@@ -19,6 +19,7 @@ import mq.common.protocol.ResultMessage;
 import mq.common.protocol.Topics;
 import mq.producer.JobPublisher;
 import mq.worker.GroupType;
+import mq.worker.reduce.BusyWork;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ public final class LocalRun implements AutoCloseable {
                 String id = "worker-" + i;
                 workers.add(ChildProcess.start(id, roleArguments("worker", "--group", workerGroup, "--id", id,
                         "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
-                        "--group-type", settings.groupType().optionName()),
+                        "--group-type", settings.groupType().optionName(), "--work-calibration", calibration()),
                         settings.heap(), logs.resolve(id + ".log")));
             }
             readiness.await(aggregatorGroup, List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, this::checkChildren);
@@ -126,6 +127,11 @@ public final class LocalRun implements AutoCloseable {
                 return report;
             }
         }
+    }
+
+    /** Measured here once, so every worker of every run does the same work per record. */
+    private String calibration() {
+        return settings.workMicros() == 0 ? "0" : Double.toString(BusyWork.iterationsPerMicro());
     }
 
     private List<String> roleArguments(String role, String... more) {

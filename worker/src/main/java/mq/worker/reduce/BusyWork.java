@@ -5,7 +5,10 @@ package mq.worker.reduce;
  *
  * <p>It is a computation, not a sleep and not a spin on the clock: a thread that is descheduled
  * does not get its work done for free, so adding threads beyond the number of cores shows no false
- * speedup. The number of iterations per microsecond is measured once per process.
+ * speedup. How many iterations make a microsecond is measured once ({@link #calibrate}); a launcher
+ * measures it and hands the figure to every worker it starts, so that all of them, and the
+ * in-process baseline, do exactly the same work per record even when one of them would have
+ * measured it on a busy core.
  */
 public final class BusyWork {
     public static final BusyWork NONE = new BusyWork(0);
@@ -17,11 +20,25 @@ public final class BusyWork {
         this.iterationsPerRecord = iterationsPerRecord;
     }
 
+    /** Work calibrated in this process. */
     public static BusyWork microsPerRecord(int micros) {
+        return of(micros, micros == 0 ? 0 : iterationsPerMicro());
+    }
+
+    /** Work calibrated elsewhere: {@code iterationsPerMicro} as returned by {@link #iterationsPerMicro()}. */
+    public static BusyWork of(int micros, double iterationsPerMicro) {
         if (micros < 0) {
             throw new IllegalArgumentException("work per record must be 0 or more microseconds, was " + micros);
         }
-        return micros == 0 ? NONE : new BusyWork(Math.max(1, Math.round(micros * Calibration.ITERATIONS_PER_MICRO)));
+        if (micros > 0 && !(iterationsPerMicro > 0)) {
+            throw new IllegalArgumentException("the work calibration must be a positive number, was " + iterationsPerMicro);
+        }
+        return micros == 0 ? NONE : new BusyWork(Math.max(1, Math.round(micros * iterationsPerMicro)));
+    }
+
+    /** Iterations of the busy loop per microsecond on this machine, measured once per process. */
+    public static double iterationsPerMicro() {
+        return Calibration.ITERATIONS_PER_MICRO;
     }
 
     void perRecord() {
@@ -45,15 +62,22 @@ public final class BusyWork {
         static final double ITERATIONS_PER_MICRO = measure();
 
         private static double measure() {
-            long iterations = 1_000_000;
-            spin(iterations, 1); // warm up the JIT
+            long sink = 0;
+            // Many short calls, as per record: the JIT compiles spin() fully before anything is timed.
+            for (int i = 0; i < 2_000; i++) {
+                sink += spin(20_000, i);
+            }
+            // The fastest of several rounds: a round that lost the core to another process runs slower, never faster.
             double best = 0;
-            for (int round = 0; round < 5; round++) {
+            long iterations = 2_000_000;
+            for (int round = 0; round < 9; round++) {
                 long start = System.nanoTime();
-                long result = spin(iterations, start);
+                sink += spin(iterations, start);
                 long nanos = Math.max(1, System.nanoTime() - start);
-                if (result == 42) System.out.print(""); // keep the result alive
                 best = Math.max(best, iterations * 1000.0 / nanos);
+            }
+            if (sink == 42) {
+                System.out.print(""); // keeps the loop's result alive so the JIT cannot drop it
             }
             return best;
         }
