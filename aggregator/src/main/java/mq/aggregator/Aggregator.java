@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import mq.aggregator.job.JobState;
 import mq.aggregator.report.ReportBuilder;
 import mq.aggregator.report.ReportFiles;
@@ -56,7 +59,7 @@ public final class Aggregator implements Runnable {
     private final Map<String, JobState> inFlight = new LinkedHashMap<>();
     private final Map<String, Long> lastActivity = new LinkedHashMap<>();
     /** Jobs already reported: late partials of theirs (a redone chunk after a failure) are ignored. */
-    private final Set<String> finished = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+    private final Set<String> finished = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > REMEMBERED_JOBS;
@@ -213,14 +216,14 @@ public final class Aggregator implements Runnable {
     private void send(ResultMessage message) {
         try {
             sendAsync(message).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             LOG.error("cannot publish the result of job {}: {}", message.job(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private java.util.concurrent.Future<?> sendAsync(ResultMessage message) {
+    private Future<?> sendAsync(ResultMessage message) {
         return producer.send(new ProducerRecord<>(topics.results(), message.job().getBytes(StandardCharsets.UTF_8),
                 Json.encode(message)));
     }
