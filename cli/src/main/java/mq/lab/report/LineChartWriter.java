@@ -53,6 +53,17 @@ public final class LineChartWriter {
         return file;
     }
 
+    private static double decades(LineChart spec) {
+        double[] y = spec.series().stream().flatMapToDouble(series -> java.util.Arrays.stream(series.y()))
+                .filter(v -> v > 0).toArray();
+        if (y.length == 0) {
+            return 0;
+        }
+        double min = java.util.Arrays.stream(y).min().orElse(1);
+        double max = java.util.Arrays.stream(y).max().orElse(1);
+        return Math.log10(max / min);
+    }
+
     XYChart build(LineChart spec) {
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(spec.title()).xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
@@ -69,8 +80,9 @@ public final class LineChartWriter {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         styler.setYAxisLogarithmic(spec.logarithmicY());
-        // Decade-only labels leave a log axis spanning less than ten times nearly unlabelled.
-        styler.setYAxisLogarithmicDecadeOnly(false);
+        // Decade-only labels leave a log axis spanning less than ten times nearly unlabelled; over
+        // several decades, labels at every step would pile up, so decades are enough there.
+        styler.setYAxisLogarithmicDecadeOnly(spec.logarithmicY() && decades(spec) > 2);
         styler.setXAxisMin(0.0);
         if (spec.yMax() != null) {
             styler.setYAxisMax(spec.yMax());

@@ -13,7 +13,7 @@ public record Manifest(Machine machine, Software software, Map<String, Object> s
     public record Software(String jdk, String jdkVendor, String kafkaClients, String broker) {
     }
 
-    public static Manifest of(Map<String, Object> settings, String bootstrap) {
+    public static Manifest of(Map<String, Object> settings, String bootstrap, Instant startedAt) {
         long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : -1;
         return new Manifest(
@@ -21,7 +21,7 @@ public record Manifest(Machine machine, Software software, Map<String, Object> s
                         + System.getProperty("os.version"), System.getProperty("os.arch")),
                 new Software(System.getProperty("java.version"), System.getProperty("java.vendor"),
                         kafkaClientsVersion(), bootstrap),
-                settings, Instant.now().toString());
+                settings, startedAt.toString());
     }
 
     /** Read from the properties file inside kafka-clients (its own accessor is internal API). */

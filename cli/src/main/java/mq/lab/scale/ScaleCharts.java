@@ -34,15 +34,22 @@ final class ScaleCharts {
         double perWorker = main.get(0).medianRecordsPerS() / main.get(0).workers();
         throughput = throughput.with(LineChart.Series.reference("ideal (linear from " + main.get(0).workers() + " worker)",
                 new double[] {main.get(0).workers(), maxWorkers}, new double[] {perWorker * main.get(0).workers(), perWorker * maxWorkers}));
-        ScaleSweep.Baseline baseline = ScaleSweep.baseline(baselines, pointOf(main.get(0)));
-        throughput = throughput
-                .with(LineChart.Series.reference("in process, 1 thread", new double[] {1, maxWorkers},
-                        new double[] {baseline.oneThreadRecordsPerS(), baseline.oneThreadRecordsPerS()}))
-                .with(LineChart.Series.reference("in process, " + baseline.bestThreads() + " threads", new double[] {1, maxWorkers},
-                        new double[] {baseline.bestRecordsPerS(), baseline.bestRecordsPerS()}))
-                .with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
-                        new double[] {Math.max(1, lowest / 2), Math.max(top, baseline.bestRecordsPerS()) * 1.05}));
-        if (Math.max(top, baseline.bestRecordsPerS()) > 20 * lowest) {
+        // Each line's in-process figures, dashed in the line's colour: the same data, chunking and work, no Kafka.
+        double highestBaseline = 0;
+        for (String name : series) {
+            ScaleSweep.Baseline baseline = ScaleSweep.baseline(baselines, pointOf(line(summaries, name).get(0)));
+            throughput = throughput.with(new LineChart.Series("in process, 1 thread (" + name + ")", new double[] {1, maxWorkers},
+                    new double[] {baseline.oneThreadRecordsPerS(), baseline.oneThreadRecordsPerS()}, LineChart.Kind.REFERENCE, name));
+            if (baseline.bestThreads() > 1) {
+                throughput = throughput.with(new LineChart.Series("in process, " + baseline.bestThreads() + " threads (" + name + ")",
+                        new double[] {1, maxWorkers}, new double[] {baseline.bestRecordsPerS(), baseline.bestRecordsPerS()},
+                        LineChart.Kind.REFERENCE, name));
+            }
+            highestBaseline = Math.max(highestBaseline, baseline.bestRecordsPerS());
+        }
+        throughput = throughput.with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
+                new double[] {Math.max(1, lowest / 2), Math.max(top, highestBaseline) * 1.05}));
+        if (Math.max(top, highestBaseline) > 20 * lowest) {
             // The in-process lines can be ten times the pipeline's: on a linear axis the measured lines would be flat.
             throughput = throughput.withLogarithmicY();
         }

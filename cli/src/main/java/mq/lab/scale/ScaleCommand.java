@@ -102,6 +102,7 @@ public final class ScaleCommand implements Callable<Integer> {
         List<Integer> inProcessThreads = baselineThreads != null ? baselineThreads
                 : List.of(1, 2, cores).stream().distinct().sorted().toList();
 
+        java.time.Instant startedAt = java.time.Instant.now();
         String bootstrap = Bootstrap.startingLocal(kafka);
         System.err.printf("scale: %d combinations x %d runs on %s, %s -> %s%n", grid.points().size(), repeat, bootstrap, file, dir);
         ScaleSweep sweep = new ScaleSweep(new ScaleSweep.Setup(kafka.settings(bootstrap), kafka.asArguments(bootstrap),
@@ -116,7 +117,7 @@ public final class ScaleCommand implements Callable<Integer> {
         settings.put("baseline_threads", inProcessThreads);
         settings.put("heap", heap);
         settings.put("chunk_partitions", kafka.chunkPartitions());
-        List<Path> files = ScaleReport.write(outcome, Manifest.of(settings, bootstrap), dir);
+        List<Path> files = ScaleReport.write(outcome, Manifest.of(settings, bootstrap, startedAt), dir);
 
         System.out.println();
         ScaleReport.explanation(outcome).forEach(System.out::println);

@@ -75,7 +75,11 @@ public final class TimelineChart {
             for (int i = 0; i <= 10; i++) {
                 int x = LEFT + i * plotWidth / 10;
                 g.drawLine(x, axisY, x, axisY + 5);
-                g.drawString(String.format("%.1f s", span * i / 10 / 1000), x - 12, axisY + 20);
+                double seconds = span * i / 10 / 1000;
+                // Enough decimals that neighbouring ticks never print the same label.
+                String label = span < 2_000 ? String.format("%.2f s", seconds) : span < 20_000
+                        ? String.format("%.1f s", seconds) : String.format("%.0f s", seconds);
+                g.drawString(label, x - 12, axisY + 20);
             }
             int producedX = LEFT + (int) ((producedBy - startedAt) / span * plotWidth);
             g.setColor(Color.GRAY);
