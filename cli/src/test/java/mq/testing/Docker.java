@@ -1,5 +1,7 @@
 package mq.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 
 /** Whether this machine has a Docker engine that Testcontainers can use; asked once per test JVM. */
@@ -11,14 +13,31 @@ public final class Docker {
 
     public static synchronized boolean available() {
         if (available == null) {
-            boolean found;
-            try {
-                found = DockerClientFactory.instance().isDockerAvailable();
-            } catch (RuntimeException | LinkageError e) {
-                found = false;
+            boolean found = false;
+            if (mightHaveAnEngine()) {
+                try {
+                    found = DockerClientFactory.instance().isDockerAvailable();
+                } catch (RuntimeException | LinkageError e) {
+                    found = false;
+                }
             }
             available = found;
         }
         return available;
+    }
+
+    /**
+     * Looks for the places Testcontainers finds an engine before asking it: asked on a machine
+     * without any, it logs a frightening ERROR before answering "no".
+     */
+    private static boolean mightHaveAnEngine() {
+        String home = System.getProperty("user.home");
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        return System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+                || Files.exists(Path.of(home, ".docker", "desktop", "docker.sock"))
+                || Files.exists(Path.of(home, ".testcontainers.properties"))
+                || runtime != null && Files.exists(Path.of(runtime, "docker.sock"));
     }
 }
