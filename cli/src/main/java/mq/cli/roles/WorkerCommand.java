@@ -12,6 +12,7 @@ import mq.worker.GroupType;
 import mq.worker.Heartbeats;
 import mq.worker.ShareWorker;
 import mq.worker.Worker;
+import mq.worker.WorkerLoop;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.admin.Admin;
@@ -85,34 +86,34 @@ public final class WorkerCommand implements Callable<Integer> {
         try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {
             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(workerId + "-partials"));
             metrics.bind(producer);
+            WorkerLoop worker;
             if (groupType == GroupType.SHARE) {
                 var props = settings.shareConsumer(group, workerId);
                 props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
                 // Micrometer has no binder for share consumers: their own Kafka metrics are not exported.
-                ShareWorker worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId,
+                worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId,
                         threads, reducer, metrics.registry());
-                runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close, metrics);
             } else {
                 var props = settings.consumer(group, workerId);
                 props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-                Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(props)), producer, kafka.topics(), workerId,
+                worker = new Worker(metrics.bind(new KafkaConsumer<>(props)), producer, kafka.topics(), workerId,
                         threads, reducer, metrics.registry());
-                runWithHeartbeats(worker, worker::chunksDone, producer, workerId, worker::close, metrics);
             }
+            runWithHeartbeats(worker, producer, workerId, metrics);
         }
         return 0;
     }
 
-    private void runWithHeartbeats(Runnable loop, java.util.function.LongSupplier chunksDone,
-                                   KafkaProducer<byte[], byte[]> producer, String workerId, Shutdown.Closer closer,
+    private void runWithHeartbeats(WorkerLoop worker, KafkaProducer<byte[], byte[]> producer, String workerId,
                                    RoleMetrics metrics) {
-        try (Heartbeats heartbeats = new Heartbeats(producer, kafka.topics(), workerId, group, groupType, threads, chunksDone)) {
+        try (Heartbeats heartbeats = new Heartbeats(producer, kafka.topics(), workerId, group, groupType, threads,
+                worker::chunksDone)) {
             Shutdown.onSignal("worker", timeout -> {
                 heartbeats.close();
-                closer.close(timeout);
+                worker.close(timeout);
                 metrics.close();
             });
-            loop.run();
+            worker.run();
         }
     }
 
