@@ -88,13 +88,13 @@ public final class LocalRun implements AutoCloseable {
             }
             aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup,
                     "--worker-group", workerGroup,
-                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"));
+                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), quickJit());
             for (int i = 1; i <= settings.workers(); i++) {
                 String id = "worker-" + i;
                 workers.add(ChildProcess.start(id, roleArguments("worker", "--group", workerGroup, "--id", id,
                         "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
                         "--group-type", settings.groupType().optionName(), "--work-calibration", calibration()),
-                        settings.heap(), logs.resolve(id + ".log")));
+                        settings.heap(), logs.resolve(id + ".log"), quickJit()));
             }
             readiness.await(aggregatorGroup, List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, this::checkChildren);
             if (settings.groupType() == GroupType.SHARE) {
@@ -127,6 +127,11 @@ public final class LocalRun implements AutoCloseable {
                 return report;
             }
         }
+    }
+
+    /** Busy work is calibrated here with the full JIT: workers doing it must have the same compiler. */
+    private boolean quickJit() {
+        return settings.workMicros() == 0;
     }
 
     /** Measured here once, so every worker of every run does the same work per record. */
