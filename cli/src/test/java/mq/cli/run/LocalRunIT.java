@@ -12,6 +12,8 @@ import mq.common.protocol.JobReport;
 import mq.producer.input.InputFormat;
 import mq.worker.GroupType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole jobs with worker and aggregator processes on a real broker, as {@code ./mq run} runs them. */
@@ -21,16 +23,18 @@ class LocalRunIT {
 
     private final RunFixture fixture = new RunFixture();
 
-    @Test
-    void aWorkerKilledMidJobLosesNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(GroupType.class)
+    void aWorkerKilledMidJobLosesNothing(GroupType group) throws Exception {
         // Given 200,000 numbers with decimals, in 400 chunks, and enough work per record that the job lasts seconds
         GeneratedFile numbers = NumbersGenerator.write(dir.resolve("numbers.txt"), NumbersSpec.withDecimals(200_000, 7));
         Path out = dir.resolve("out");
         AtomicBoolean killed = new AtomicBoolean();
 
-        // When one of three workers is killed with SIGKILL once the first partials are merged
+        // When one of three workers (a consumer group, or a share group whose chunks come back by redelivery)
+        // is killed with SIGKILL once the first partials are merged
         JobReport report;
-        try (LocalRun run = fixture.localRun(3, 1, 20, "256m")) {
+        try (LocalRun run = fixture.localRun(3, 1, 20, group, "256m")) {
             run.onProgress(progress -> {
                 if (progress.mergedChunks() >= 20 && killed.compareAndSet(false, true)) {
                     run.workers().get(0).kill();
