@@ -19,8 +19,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import mq.common.exact.DecimalText;
+import mq.common.exact.NumberStats;
 import mq.common.records.RecordKey;
+import mq.common.records.RecordVersion;
 
 /**
  * The one JSON codec of the protocol and the reports.
@@ -106,17 +110,17 @@ public final class Json {
     }
 
     private static void warmUpNow() {
-        java.util.List<Object> samples = java.util.List.of(
+        List<Object> samples = List.of(
                 new Partial("warm-up", 0, "w", JobKind.NUMBERS, 1, 1, 1, 1, 1, 1, 1,
-                        new mq.common.exact.NumberStats(1, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE),
-                        null, 0, java.util.List.of(), null),
+                        new NumberStats(1, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE),
+                        null, 0, List.of(), null),
                 new Partial("warm-up", 1, "w", JobKind.RECORDS, 1, 1, 1, 1, 1, 1, 1, null,
-                        java.util.List.of(new mq.common.records.RecordVersion(RecordKey.ofNumber(BigDecimal.ONE),
-                                Instant.EPOCH, 0, 1, java.util.Map.of("a", BigDecimal.ONE), "{}")),
-                        1, java.util.List.of(new BadLine(1, "x", "y")), null),
+                        List.of(new RecordVersion(RecordKey.ofNumber(BigDecimal.ONE),
+                                Instant.EPOCH, 0, 1, Map.of("a", BigDecimal.ONE), "{}")),
+                        1, List.of(new BadLine(1, "x", "y")), null),
                 new JobEvent.Started("warm-up", JobKind.RECORDS, "f", "json", RecordSpec.DEFAULT, false, null, 1),
                 new JobEvent.Ended("warm-up", 1, 1, 0, 1, 1, 1, 1),
-                new JobEvent.Aborted("warm-up", "r", java.util.List.of(), 1),
+                new JobEvent.Aborted("warm-up", "r", List.of(), 1),
                 new ResultMessage.Progress("warm-up", 1, 1, 1, 1),
                 new WorkerHeartbeat("w", "g", "consumer", 1, 1, 1, 1));
         for (Object sample : samples) {
