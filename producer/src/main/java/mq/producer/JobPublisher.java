@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.CRC32C;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.JobEvent;
@@ -47,6 +46,23 @@ public final class JobPublisher {
      */
     public record Request(String job, Path input, InputFormat format, RecordSpec recordSpec, int rowsPerChunk,
                           boolean skipBad, String outputDir) {
+
+        /** The input's file name, as error messages name it. */
+        public String source() {
+            return input.getFileName().toString();
+        }
+
+        /** The headers of one chunk of this job, sent at {@code producedAt}. */
+        public ChunkMeta chunkMeta(ChunkDraft draft, long producedAt) {
+            return new ChunkMeta(job, draft.index(), format.kind(), source(), draft.firstLine(), draft.firstRecord(),
+                    draft.records(), ChunkMeta.crc32c(draft.body()), producedAt,
+                    jobRecordSpec(), skipBad, draft.lines());
+        }
+
+        /** The record spec a records job travels with; numbers jobs have none. */
+        public RecordSpec jobRecordSpec() {
+            return format.kind() == JobKind.RECORDS ? recordSpec : null;
+        }
     }
 
     /** Called from the publishing thread after each chunk is handed to the producer. */
@@ -63,10 +79,10 @@ public final class JobPublisher {
     public Summary publish(Request request, Progress progress) throws IOException {
         long startedAt = System.currentTimeMillis();
         long startNanos = System.nanoTime();
-        String source = request.input().getFileName().toString();
+        String source = request.source();
         long totalBytes = Files.size(request.input());
         sendEvent(request.job(), new JobEvent.Started(request.job(), request.format().kind(), source,
-                request.format().optionName(), request.format().kind() == JobKind.RECORDS ? request.recordSpec() : null,
+                request.format().optionName(), request.jobRecordSpec(),
                 request.skipBad(), request.outputDir(), startedAt));
 
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
@@ -78,12 +94,8 @@ public final class JobPublisher {
         try (ChunkReader reader = ChunkReader.open(request.input(), request.format(), request.rowsPerChunk())) {
             ChunkDraft draft;
             while ((draft = reader.next()) != null && sendFailure.get() == null) {
-                long crc = crc32c(draft.body());
                 long producedAt = System.currentTimeMillis();
-                ChunkMeta meta = new ChunkMeta(request.job(), draft.index(), request.format().kind(), source,
-                        draft.firstLine(), draft.firstRecord(), draft.records(), crc, producedAt,
-                        request.format().kind() == JobKind.RECORDS ? request.recordSpec() : null,
-                        request.skipBad(), draft.lines());
+                ChunkMeta meta = request.chunkMeta(draft, producedAt);
                 ProducerRecord<byte[], byte[]> message = new ProducerRecord<>(topics.chunks(),
                         draft.index() % chunkPartitions, producedAt,
                         (request.job() + "/" + draft.index()).getBytes(StandardCharsets.UTF_8),
@@ -97,7 +109,7 @@ public final class JobPublisher {
                 records += draft.records();
                 blankLines += draft.blankLines();
                 bytes += draft.body().length;
-                checksum += crc;
+                checksum += meta.crc32c();
                 progress.update(reader.bytesRead(), totalBytes, chunks);
             }
         } catch (InputException e) {
@@ -141,9 +153,4 @@ public final class JobPublisher {
         }
     }
 
-    static long crc32c(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        return crc.getValue();
-    }
 }

@@ -38,6 +38,11 @@ public final class Progress implements LongConsumer, AutoCloseable {
         }
     }
 
+    /** No bar at all, where the caller asked for quiet. */
+    public static Progress none() {
+        return new Progress(null);
+    }
+
     /** A bar shown whatever the total, for work whose size is not a count of items. */
     public static Progress always(String task, long total, String unit) {
         return new Progress(new ProgressBarBuilder()

@@ -110,12 +110,12 @@ public final class LocalRun implements AutoCloseable {
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer("mq-run-producer"))) {
             JobPublisher.Summary sent;
             try (Progress bar = settings.showProgress()
-                    ? Progress.always("produce", Files.size(request.input()), "MB") : Progress.of("", 0, false)) {
+                    ? Progress.always("produce", Files.size(request.input()), "MB") : Progress.none()) {
                 sent = new JobPublisher(producer, topics, chunkPartitions)
                         .publish(request, (read, total, chunks) -> bar.accept(read));
             }
             try (Progress bar = settings.showProgress() ? Progress.always("aggregate", sent.chunks(), "chunks")
-                    : Progress.of("", 0, false)) {
+                    : Progress.none()) {
                 JobReport report = watcher.await(request.job(), settings.jobTimeout(), progress -> {
                     bar.accept(progress.mergedChunks());
                     progressListener.accept(progress);

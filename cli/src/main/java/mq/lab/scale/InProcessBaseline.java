@@ -1,7 +1,6 @@
 package mq.lab.scale;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.CRC32C;
 import mq.aggregator.job.JobState;
 import mq.aggregator.report.ReportBuilder;
 import mq.common.protocol.ChunkMeta;
@@ -37,10 +35,9 @@ public final class InProcessBaseline {
     public static Result run(JobPublisher.Request request, int workMicros, int threads)
             throws IOException, InterruptedException {
         ChunkReducer reducer = new ChunkReducer("in-process", BusyWork.microsPerRecord(workMicros));
-        String source = request.input().getFileName().toString();
         long start = System.nanoTime();
         JobState state = new JobState(request.job(), System.currentTimeMillis());
-        state.started(new JobEvent.Started(request.job(), request.format().kind(), source, request.format().optionName(),
+        state.started(new JobEvent.Started(request.job(), request.format().kind(), request.source(), request.format().optionName(),
                 request.recordSpec(), request.skipBad(), null, System.currentTimeMillis()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         int chunks = 0;
@@ -50,9 +47,7 @@ public final class InProcessBaseline {
             Deque<Future<Partial>> inFlight = new ArrayDeque<>();
             ChunkDraft draft;
             while ((draft = reader.next()) != null) {
-                ChunkMeta meta = new ChunkMeta(request.job(), draft.index(), request.format().kind(), source,
-                        draft.firstLine(), draft.firstRecord(), draft.records(), crc32c(draft.body()),
-                        System.currentTimeMillis(), request.recordSpec(), request.skipBad(), draft.lines());
+                ChunkMeta meta = request.chunkMeta(draft, System.currentTimeMillis());
                 byte[] body = draft.body();
                 inFlight.add(pool.submit(() -> reducer.reduce(meta.toHeaders(), body, System.currentTimeMillis())));
                 chunks++;
@@ -83,9 +78,4 @@ public final class InProcessBaseline {
         }
     }
 
-    private static long crc32c(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        return crc.getValue();
-    }
 }

@@ -56,7 +56,7 @@ public final class ScaleSweep {
         List<Baseline> baselines = baselines(grid, input, format, recordSpec, baselineThreads);
         List<RunResult> runs = new ArrayList<>();
         List<String> inexact = new ArrayList<>();
-        try (Progress bar = setup.showProgress() ? Progress.always("sweep", grid.runs(), "runs") : Progress.of("", 0, false)) {
+        try (Progress bar = setup.showProgress() ? Progress.always("sweep", grid.runs(), "runs") : Progress.none()) {
             int done = 0;
             for (ScalePoint point : grid.points()) {
                 for (int repeat = 1; repeat <= grid.repeat(); repeat++) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -63,23 +64,23 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
         JobKind kind = JobKind.fromWire(required(headers, ChunkHeaders.KIND));
         RecordSpec spec = null;
         if (kind == JobKind.RECORDS) {
-            String sums = optional(headers, ChunkHeaders.SUM_FIELDS);
+            String sums = header(headers, ChunkHeaders.SUM_FIELDS);
             spec = new RecordSpec(required(headers, ChunkHeaders.KEY_FIELD), required(headers, ChunkHeaders.TIMESTAMP_FIELD),
                     sums == null || sums.isEmpty() ? List.of() : Arrays.asList(sums.split(",")));
         }
-        String lineList = optional(headers, ChunkHeaders.LINES);
+        String lineList = header(headers, ChunkHeaders.LINES);
         return new ChunkMeta(
                 required(headers, ChunkHeaders.JOB),
                 (int) number(headers, ChunkHeaders.CHUNK),
                 kind,
-                optional(headers, ChunkHeaders.SOURCE),
+                header(headers, ChunkHeaders.SOURCE),
                 number(headers, ChunkHeaders.FIRST_LINE),
                 number(headers, ChunkHeaders.FIRST_RECORD),
                 (int) number(headers, ChunkHeaders.RECORDS),
                 number(headers, ChunkHeaders.CRC32C),
                 number(headers, ChunkHeaders.PRODUCED_AT),
                 spec,
-                Boolean.parseBoolean(optional(headers, ChunkHeaders.SKIP_BAD)),
+                Boolean.parseBoolean(header(headers, ChunkHeaders.SKIP_BAD)),
                 lineList == null ? null : parseLines(lineList));
     }
 
@@ -102,13 +103,21 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
         }
     }
 
-    private static String optional(Headers headers, String name) {
+    /** CRC-32C of a chunk body: what the producer puts in {@code mq-crc32c} and a worker checks. */
+    public static long crc32c(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return crc.getValue();
+    }
+
+    /** A header's text, or {@code null} when it is missing. */
+    public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String required(Headers headers, String name) {
-        String value = optional(headers, name);
+        String value = header(headers, name);
         if (value == null) {
             throw new MalformedMessageException("chunk message has no header " + name);
         }

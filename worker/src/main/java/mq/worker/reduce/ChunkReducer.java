@@ -1,8 +1,6 @@
 package mq.worker.reduce;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.CRC32C;
 import mq.common.exact.NumberStats;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.ChunkHeaders;
@@ -10,7 +8,6 @@ import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.MalformedMessageException;
 import mq.common.protocol.Partial;
 import mq.common.records.RecordVersion;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -39,7 +36,7 @@ public final class ChunkReducer {
             return failed(headers, body, pickedUpAt, start, e.getMessage());
         }
         byte[] safeBody = body == null ? new byte[0] : body;
-        long crc = crc32c(safeBody);
+        long crc = ChunkMeta.crc32c(safeBody);
         if (crc != meta.crc32c()) {
             return partial(meta, safeBody, crc, pickedUpAt, start, 0, null, null, 0, List.of(),
                     "chunk " + meta.index() + " is corrupt: CRC-32C " + crc + " but the producer sent " + meta.crc32c());
@@ -67,8 +64,8 @@ public final class ChunkReducer {
     }
 
     private Partial failed(Headers headers, byte[] body, long pickedUpAt, long startNanos, String error) {
-        String job = header(headers, ChunkHeaders.JOB);
-        String chunk = header(headers, ChunkHeaders.CHUNK);
+        String job = ChunkMeta.header(headers, ChunkHeaders.JOB);
+        String chunk = ChunkMeta.header(headers, ChunkHeaders.CHUNK);
         int index = -1;
         try {
             index = chunk == null ? -1 : Integer.parseInt(chunk);
@@ -78,16 +75,5 @@ public final class ChunkReducer {
         return new Partial(job == null ? "" : job, index, workerId, null, 0, body == null ? 0 : body.length, 0,
                 0, pickedUpAt, System.currentTimeMillis(), System.nanoTime() - startNanos,
                 null, null, 0, List.of(), "unreadable chunk message: " + error);
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static long crc32c(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        return crc.getValue();
     }
 }
