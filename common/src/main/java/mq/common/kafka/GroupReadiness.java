@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /** Asks the broker whether a consumer group is ready: enough members, and a committed offset on every partition. */
 public final class GroupReadiness {
@@ -78,6 +79,23 @@ public final class GroupReadiness {
      * consumer groups).
      */
     public void startShareGroupAtEnd(String group, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                trySetShareGroupStart(group, topic);
+                return;
+            } catch (IllegalStateException e) {
+                // A topic created a moment ago may not be known to the group coordinator yet: that is retriable.
+                if (!(e.getCause() instanceof ExecutionException cause && cause.getCause() instanceof RetriableException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(group);
+            }
+        }
+    }
+
+    private void trySetShareGroupStart(String group, String topic) {
         try {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
