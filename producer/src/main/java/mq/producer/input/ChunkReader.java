@@ -16,7 +16,7 @@ public interface ChunkReader extends Closeable {
     long bytesRead();
 
     /** Upper bound on a chunk body, below the broker's message size limit. */
-    int MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+    int MAX_CHUNK_BYTES = mq.common.protocol.Limits.MAX_CHUNK_BYTES;
 
     static ChunkReader open(Path file, InputFormat format, int rowsPerChunk) throws IOException {
         if (rowsPerChunk < 1) {
