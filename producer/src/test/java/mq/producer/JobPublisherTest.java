@@ -14,6 +14,7 @@ import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.Json;
+import mq.common.protocol.ProtocolVersion;
 import mq.common.protocol.RecordSpec;
 import mq.common.protocol.Topics;
 import mq.producer.input.InputException;
@@ -88,7 +89,29 @@ class JobPublisherTest {
         assertThat(started.format()).isEqualTo("jsonl");
         assertThat(started.recordSpec()).isEqualTo(SPEC);
         assertThat(started.skipBad()).isTrue();
-        assertThat(started.outputDir()).isEqualTo("out");
+        assertThat(started.outputDir()).isEqualTo(Path.of("out").toAbsolutePath().toString());
+        assertThat(started.protocol()).isEqualTo(ProtocolVersion.CURRENT);
+        assertThat(started.aliveEveryMs()).isEqualTo(JobPublisher.ALIVE_EVERY.toMillis());
+    }
+
+    @Test
+    void aJobIdOutsideTheGrammarIsRefusedBeforeAnythingIsSent() throws IOException {
+        Path input = file("n.txt", "1\n");
+
+        assertThatThrownBy(() -> new JobPublisher.Request("../../x", input, InputFormat.NUMBERS, null, 10, false, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("job id '../../x'");
+    }
+
+    @Test
+    void theOwnerTravelsInEveryEventAndChunk() throws IOException {
+        Path input = file("n.txt", "1\n2\n");
+
+        publisher.publish(numbers(input, 1).ownedBy("run-1"), JobPublisher.Progress.NONE);
+
+        assertThat(events()).allSatisfy(event -> assertThat(event.owner()).isEqualTo("run-1"));
+        assertThat(producer.history()).filteredOn(r -> r.topic().equals(TOPICS.chunks()))
+                .allSatisfy(r -> assertThat(ChunkMeta.fromHeaders(r.headers()).owner()).isEqualTo("run-1"));
     }
 
     @Test

@@ -68,7 +68,7 @@ class ChunkMetaTest {
 
     @ParameterizedTest(name = "without {0}")
     @ValueSource(strings = {ChunkHeaders.JOB, ChunkHeaders.CHUNK, ChunkHeaders.KIND, ChunkHeaders.FIRST_LINE,
-            ChunkHeaders.FIRST_RECORD, ChunkHeaders.RECORDS, ChunkHeaders.CRC32C, ChunkHeaders.PRODUCED_AT,
+            ChunkHeaders.FIRST_RECORD, ChunkHeaders.RECORDS, ChunkHeaders.CRC32C,
             ChunkHeaders.KEY_FIELD, ChunkHeaders.TIMESTAMP_FIELD})
     void aMissingHeaderIsNamed(String header) {
         Headers headers = records(null).toHeaders();
