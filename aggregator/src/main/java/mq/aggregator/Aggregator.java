@@ -112,7 +112,10 @@ public final class Aggregator implements Runnable {
     @Override
     public void run() {
         try {
-            finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
+            if (owner == null) {
+                finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
+            } // else a named owner serves one run, started before its job: nothing of its own can have finished
+
             consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
             LOG.info("aggregator{} reading {} and {}, reports under {}", owner == null ? "" : " " + owner,
                     topics.jobs(), topics.partials(), reportsDir);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import mq.common.protocol.Limits;
 
 /** Cuts an input file into chunks, streaming: only the chunk being built is in memory. */
 public interface ChunkReader extends Closeable {
@@ -24,7 +25,7 @@ public interface ChunkReader extends Closeable {
         }
         InputStream in = Files.newInputStream(file);
         return switch (format) {
-            case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES);
+            case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES, Limits.MAX_LINE_BYTES);
             case JSON_ARRAY -> new JsonArrayChunkReader(in, file, rowsPerChunk, MAX_CHUNK_BYTES);
         };
     }
