@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,24 +37,25 @@ final class Outsider {
         assumeTrue(present, "kcat is not installed (apt-get install kcat): the outsider's messages cannot be written");
     }
 
-    /**
-     * Sends one message; {@code value} {@code null} sends a tombstone (a null value, kcat's -Z).
-     * Headers are {@code name=value} pairs.
-     */
+    /** Sends one message (the value's text, newlines and all). Headers are {@code name=value} pairs. */
     void send(String topic, String key, String value, String... headers) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kcat", "-P", "-b", bootstrap, "-t", topic, "-p", "0", "-Z"));
+        List<String> command = new ArrayList<>(List.of("kcat", "-P", "-b", bootstrap, "-t", topic, "-p", "0"));
         if (key != null) {
             command.addAll(List.of("-k", key));
         }
         for (String header : headers) {
             command.addAll(List.of("-H", header));
         }
+        // A file is one message, newlines and all.
+        Path file = Files.createTempFile("outsider", ".msg");
+        Files.writeString(file, value, StandardCharsets.UTF_8);
+        command.add(file.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        // kcat sends each line as a message; with -Z an empty line is a NULL value, a tombstone.
-        process.getOutputStream().write((value == null ? "\n" : value).getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        boolean done = process.waitFor(30, TimeUnit.SECONDS);
+        Files.delete(file);
+        if (!done || process.exitValue() != 0) {
             throw new IllegalStateException("kcat failed: " + output);
         }
     }
