@@ -39,6 +39,7 @@ final class InProcessRoles implements AutoCloseable {
     private final List<WorkerLoop> workers = new ArrayList<>();
     private Aggregator aggregator;
     private Thread aggregatorThread;
+    private final List<Aggregator> others = new ArrayList<>();
 
     InProcessRoles(Path reports) {
         this.reports = reports;
@@ -57,6 +58,20 @@ final class InProcessRoles implements AutoCloseable {
                 new SimpleMeterRegistry()).owner(owner);
         aggregatorThread = new Thread(aggregator, "aggregator");
         aggregatorThread.start();
+        try (Admin admin = Admin.create(client.admin("it-ready"))) {
+            new GroupReadiness(admin).await(group, List.of(topics.jobs(), topics.partials()), 1, READY, this::checkAlive);
+        }
+        return this;
+    }
+
+    /** A second aggregator on the same topics, in a group of its own, taking the jobs of {@code owner}. */
+    InProcessRoles startOwnedAggregator(String owner) {
+        String group = TestBroker.uniqueName("owned");
+        Aggregator other = new Aggregator(new KafkaConsumer<>(client.consumer(group, "owned")),
+                new KafkaProducer<>(client.producer("owned")), topics, reports.resolveSibling("owned-reports"),
+                Duration.ofMinutes(2), new SimpleMeterRegistry()).owner(owner);
+        new Thread(other, "owned-aggregator").start();
+        others.add(other);
         try (Admin admin = Admin.create(client.admin("it-ready"))) {
             new GroupReadiness(admin).await(group, List.of(topics.jobs(), topics.partials()), 1, READY, this::checkAlive);
         }
@@ -120,6 +135,9 @@ final class InProcessRoles implements AutoCloseable {
         }
         if (aggregator != null) {
             aggregator.close(Duration.ofSeconds(10));
+        }
+        for (Aggregator other : others) {
+            other.close(Duration.ofSeconds(10));
         }
     }
 }
