@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.nio.charset.StandardCharsets;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.ChunkHeaders;
+import mq.common.protocol.Limits;
 import mq.common.protocol.Partial;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -133,5 +134,16 @@ class ChunkReducerErrorsTest {
 
         assertThatCode(() -> reducer.reduce(headers, body, 0)).doesNotThrowAnyException();
         assertThat(reducer.reduce(headers, body, 0).failed()).isTrue();
+    }
+
+    @Test
+    void aRecordDeeperThanTheLimitIsABadLineSayingSo() {
+        String deep = "{\"id\":1,\"updated_at\":\"2024-01-01\",\"x\":" + "[".repeat(Limits.MAX_JSON_DEPTH) + "]".repeat(Limits.MAX_JSON_DEPTH) + "}";
+        byte[] body = utf8(deep + "\n");
+
+        Partial partial = reducer.reduce(Chunks.records(0, 1, 0, body, null), body, 0);
+
+        assertThat(partial.badSamples()).singleElement()
+                .satisfies(bad -> assertThat(bad.error()).startsWith("malformed JSON").contains("nesting depth"));
     }
 }
