@@ -85,6 +85,64 @@ class RecoveryIT {
     }
 
     @Test
+    void twoConcurrentJobsStayExactWhenTheAggregatorRestartsMidJob() throws Exception {
+        try (InProcessRoles roles = new InProcessRoles(dir.resolve("reports")).startAggregator().startConsumerWorkers(2);
+             ResultWatcher watcher = new ResultWatcher(roles.client, roles.topics.results())) {
+            // Given two jobs produced at once, slowly enough to be in flight together
+            Path a = numbersFile("concurrent-a", 60_000);
+            Path b = numbersFile("concurrent-b", 60_000);
+            Thread producerA = publishInBackground(roles, "concurrent-a", a);
+            Thread producerB = publishInBackground(roles, "concurrent-b", b);
+
+            // When the aggregator stops mid-job and comes back
+            Thread.sleep(300);
+            roles.stopAggregator();
+            roles.startAggregator();
+            producerA.join(60_000);
+            producerB.join(60_000);
+
+            // Then both are exact, each with one final
+            for (String job : List.of("concurrent-a", "concurrent-b")) {
+                JobReport report = TopicContentsAwait.finalOf(roles, watcher, job);
+                assertThat(report.status()).isEqualTo(JobReport.SUCCEEDED);
+                assertThat(report.sum()).isEqualByComparingTo("1800030000");
+                assertThat(TopicContents.finals(roles.client, roles.topics.results(), job)).hasSize(1);
+            }
+        }
+    }
+
+    private Path numbersFile(String job, int n) throws Exception {
+        StringBuilder numbers = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            numbers.append(i).append('\n');
+        }
+        return Files.writeString(dir.resolve(job + ".txt"), numbers);
+    }
+
+    private static Thread publishInBackground(InProcessRoles roles, String job, Path input) {
+        Thread thread = new Thread(() -> {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(roles.client.producer(job))) {
+                new JobPublisher(producer, roles.topics, InProcessRoles.PARTITIONS).publish(
+                        new JobPublisher.Request(job, input, InputFormat.NUMBERS, null, 500, false, null),
+                        (read, total, chunks) -> pause());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "producer-" + job);
+        thread.start();
+        return thread;
+    }
+
+    /** A few ms per chunk: the jobs overlap and outlast the aggregator's restart. */
+    private static void pause() {
+        try {
+            Thread.sleep(15);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void twoAggregatorsOnOnePrefixNeverBothFinaliseAJob() throws Exception {
         try (InProcessRoles roles = new InProcessRoles(dir.resolve("reports")).startAggregator().startConsumerWorkers(1)
                 .startOwnedAggregator("run-7")) {
