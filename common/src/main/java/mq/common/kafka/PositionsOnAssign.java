@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * message produced in between could be skipped, and a consumer that crashed before its first
  * commit would leave its successor to look "the end" up again, later. Committing the position
  * on assignment closes both gaps, and lets a launcher wait until every partition has a committed
- * offset before it produces (see {@link GroupReadiness}).
+ * offset before it produces (see the launcher's GroupReadiness).
  */
 public final class PositionsOnAssign implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(PositionsOnAssign.class);
