@@ -1,6 +1,7 @@
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one JVM) for this machine, run
- * from the Kafka jars on mq's own class path.
+ * in a process of its own from mq's class path plus Kafka's broker and Scala jars, which only that
+ * process loads (they sit in {@code broker-lib/}, apart from the roles' {@code lib/}).
  *
  * <h2>Use</h2>
  * <pre>
@@ -15,7 +16,9 @@
  *
  * <h2>Files</h2>
  * Everything lives in one directory ({@code local/broker}, or {@code --dir}, or {@code $MQ_BROKER_DIR});
- * deleting it (broker stopped) resets the broker. See {@link mq.broker.LocalBroker}.
+ * deleting it (broker stopped) resets the broker. See {@link mq.broker.LocalBroker}; its parts: {@link mq.broker.PortChoice}, {@link mq.broker.DirectoryLock},
+ * {@link mq.broker.BrokerLog}, {@link mq.broker.Readiness}, {@link mq.broker.BrokerLaunch} and the logging config
+ * {@code broker-log4j2.xml} beside these classes.
  *
  * <h2>Settings</h2>
  * {@link mq.broker.BrokerConfig} holds every non-default setting with its reason: listeners on
