@@ -75,57 +75,78 @@ public final class LocalRun implements AutoCloseable {
         return this;
     }
 
+    /** Runs the job in {@code request}: role processes started and ready, the file produced, the report awaited. */
     public JobReport execute(JobPublisher.Request request, Path outDir) throws IOException, InterruptedException {
         Files.createDirectories(outDir);
+        startRoles(outDir);
+        if (settings.showProgress()) {
+            metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
+        }
+        // Watching the results before producing: a small job's report can come before the last send returns.
+        try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer("mq-run-producer"))) {
+            JobPublisher.Summary sent = produce(producer, request);
+            JobReport report = awaitReport(watcher, request.job(), sent.chunks());
+            if (!Files.exists(outDir.resolve(ReportFiles.REPORT_FILE))) {
+                ReportFiles.writeReport(outDir, report); // the aggregator could not write here
+            }
+            return report;
+        }
+    }
+
+    /** Creates the topics, starts the aggregator and the workers, and waits until every one of them has joined. */
+    private void startRoles(Path outDir) throws IOException {
         Path logs = outDir.resolve("logs");
-        String workerGroup = workerGroup();
-        String aggregatorGroup = aggregatorGroup();
         try (Admin admin = Admin.create(client.admin("mq-run-admin"))) {
             TopicSetup.ensure(admin, topics, chunkPartitions);
             GroupReadiness readiness = new GroupReadiness(admin);
             if (settings.groupType() == GroupType.SHARE) {
-                readiness.startShareGroupAtEnd(workerGroup, topics.chunks());
+                readiness.startShareGroupAtEnd(workerGroup(), topics.chunks());
             }
-            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup,
-                    "--worker-group", workerGroup,
+            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup(),
+                    "--worker-group", workerGroup(),
                     "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), quickJit());
             for (int i = 1; i <= settings.workers(); i++) {
-                String id = "worker-" + i;
-                workers.add(ChildProcess.start(id, roleArguments("worker", "--group", workerGroup, "--id", id,
-                        "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
-                        "--group-type", settings.groupType().optionName(), "--work-calibration", calibration()),
-                        settings.heap(), logs.resolve(id + ".log"), quickJit()));
+                workers.add(startWorker("worker-" + i, logs));
             }
-            readiness.await(aggregatorGroup, List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, this::checkChildren);
-            if (settings.groupType() == GroupType.SHARE) {
-                readiness.awaitShareMembers(workerGroup, settings.workers(), READY_TIMEOUT, this::checkChildren);
-            } else {
-                readiness.await(workerGroup, List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
-            }
+            awaitMembers(readiness);
         }
-        if (settings.showProgress()) {
-            metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
+    }
+
+    private ChildProcess startWorker(String id, Path logs) throws IOException {
+        return ChildProcess.start(id, roleArguments("worker", "--group", workerGroup(), "--id", id,
+                "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
+                "--group-type", settings.groupType().optionName(), "--work-calibration", calibration()),
+                settings.heap(), logs.resolve(id + ".log"), quickJit());
+    }
+
+    /** The aggregator owns its partitions and every worker has joined (owning partitions, in a consumer group). */
+    private void awaitMembers(GroupReadiness readiness) {
+        readiness.await(aggregatorGroup(), List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, this::checkChildren);
+        if (settings.groupType() == GroupType.SHARE) {
+            readiness.awaitShareMembers(workerGroup(), settings.workers(), READY_TIMEOUT, this::checkChildren);
+        } else {
+            readiness.await(workerGroup(), List.of(topics.chunks()), settings.workers(), READY_TIMEOUT, this::checkChildren);
         }
-        try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer("mq-run-producer"))) {
-            JobPublisher.Summary sent;
-            try (Progress bar = settings.showProgress()
-                    ? Progress.always("produce", Files.size(request.input()), "MB") : Progress.none()) {
-                sent = new JobPublisher(producer, topics, chunkPartitions)
-                        .publish(request, (read, total, chunks) -> bar.accept(read));
-            }
-            try (Progress bar = settings.showProgress() ? Progress.always("aggregate", sent.chunks(), "chunks")
-                    : Progress.none()) {
-                JobReport report = watcher.await(request.job(), settings.jobTimeout(), progress -> {
-                    bar.accept(progress.mergedChunks());
-                    progressListener.accept(progress);
-                }, this::checkChildren);
-                bar.accept(sent.chunks());
-                if (!Files.exists(outDir.resolve(ReportFiles.REPORT_FILE))) {
-                    ReportFiles.writeReport(outDir, report); // the aggregator could not write here
-                }
-                return report;
-            }
+    }
+
+    private JobPublisher.Summary produce(KafkaProducer<byte[], byte[]> producer, JobPublisher.Request request)
+            throws IOException {
+        try (Progress bar = settings.showProgress()
+                ? Progress.always("produce", Files.size(request.input()), "MB") : Progress.none()) {
+            return new JobPublisher(producer, topics, chunkPartitions)
+                    .publish(request, (read, total, chunks) -> bar.accept(read));
+        }
+    }
+
+    private JobReport awaitReport(ResultWatcher watcher, String job, long chunks) {
+        try (Progress bar = settings.showProgress() ? Progress.always("aggregate", chunks, "chunks") : Progress.none()) {
+            JobReport report = watcher.await(job, settings.jobTimeout(), progress -> {
+                bar.accept(progress.mergedChunks());
+                progressListener.accept(progress);
+            }, this::checkChildren);
+            bar.accept(chunks);
+            return report;
         }
     }
 
