@@ -1,20 +1,19 @@
-package mq.cli.status;
+package mq.common.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mq.common.kafka.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads the last messages of a topic, up to its current end, without joining a group. */
-final class TopicTail {
+public final class TopicTail {
     private TopicTail() {
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> last(ClientSettings settings, String topic, int perPartition) {
+    public static List<ConsumerRecord<byte[], byte[]>> last(ClientSettings settings, String topic, int perPartition) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.reader("mq-status"))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
