@@ -14,6 +14,7 @@ import mq.cli.options.Bootstrap;
 import mq.cli.options.KafkaOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.DeadLetter;
+import mq.common.kafka.TopicTail;
 import mq.common.protocol.Json;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.MalformedMessageException;

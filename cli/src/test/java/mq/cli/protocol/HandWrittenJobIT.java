@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.CRC32C;
-import mq.cli.run.ResultWatcher;
+import mq.launcher.ResultWatcher;
 import mq.common.protocol.JobReport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

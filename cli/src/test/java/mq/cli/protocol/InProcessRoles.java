@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mq.aggregator.Aggregator;
 import mq.common.kafka.ClientSettings;
-import mq.common.kafka.GroupReadiness;
+import mq.launcher.GroupReadiness;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Topics;
 import mq.testing.TestBroker;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import mq.cli.run.ResultWatcher;
+import mq.launcher.ResultWatcher;
 import mq.common.kafka.DeadLetter;
 import mq.common.protocol.JobReport;
 import mq.producer.JobPublisher;

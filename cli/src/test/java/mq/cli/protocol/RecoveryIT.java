@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import mq.aggregator.report.ReportFiles;
-import mq.cli.run.ResultWatcher;
+import mq.launcher.ResultWatcher;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Json;
 import mq.common.protocol.MessageRules;

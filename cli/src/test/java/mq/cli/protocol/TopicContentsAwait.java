@@ -2,7 +2,7 @@ package mq.cli.protocol;
 
 import java.time.Duration;
 import java.util.List;
-import mq.cli.run.ResultWatcher;
+import mq.launcher.ResultWatcher;
 import mq.common.protocol.JobReport;
 
 /** A job's final report: from the results topic if it is already there, else the next one the watcher sees. */
