@@ -67,7 +67,8 @@ class PoisonMessageIT {
                     .anyMatch(r -> r.contains("job id '../../x'")).anyMatch(r -> r.contains("protocol version 99"))
                     .anyMatch(r -> r.contains("has no latest")).anyMatch(r -> r.contains("no header mq-job"))
                     .allMatch(r -> !r.contains("\u001b"));
-            assertThat(dead).extracting(DeadLetter::role).contains("aggregator", "worker w1");
+            assertThat(dead).extracting(DeadLetter::role).contains("aggregator")
+                    .anyMatch(role -> role.startsWith("worker ")); // whichever owns partition 0
             assertThat(Files.exists(dir.resolve("x"))).isFalse();
 
             // and the job without started fails
