@@ -153,8 +153,9 @@ public final class JobState {
         }
     }
 
+    /** Every chunk {@code 0 … ended.chunks-1} is merged: a stray chunk number beyond them cannot stand in for a missing one. */
     public boolean isComplete() {
-        return ended != null && mergedCount >= ended.chunks();
+        return ended != null && merged.nextClearBit(0) >= ended.chunks();
     }
 
     public boolean isOver() {
