@@ -13,6 +13,7 @@ import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobId;
 import mq.common.protocol.JobKind;
+import mq.common.protocol.Limits;
 import mq.common.protocol.Json;
 import mq.common.protocol.ProtocolVersion;
 import mq.common.protocol.RecordSpec;
@@ -162,6 +163,10 @@ public final class JobPublisher {
         try (ChunkReader reader = ChunkReader.open(request.input(), request.format(), request.rowsPerChunk())) {
             ChunkDraft draft;
             while ((draft = reader.next()) != null && sendFailure.get() == null) {
+                if (draft.index() >= Limits.MAX_CHUNKS) {
+                    throw new InputException(draft.firstLine(), null, "more than " + Limits.MAX_CHUNKS
+                            + " chunks, the most a job may have: use a larger --chunk-size");
+                }
                 long producedAt = System.currentTimeMillis();
                 ChunkMeta meta = request.chunkMeta(draft, producedAt);
                 producer.send(new ProducerRecord<>(topics.chunks(), draft.index() % partitions, producedAt,

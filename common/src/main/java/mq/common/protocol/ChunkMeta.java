@@ -84,7 +84,7 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
         String producedAt = header(headers, ChunkHeaders.PRODUCED_AT);
         return new ChunkMeta(
                 job,
-                (int) number(headers, ChunkHeaders.CHUNK, 0, Integer.MAX_VALUE),
+                (int) number(headers, ChunkHeaders.CHUNK, 0, Limits.MAX_CHUNKS - 1),
                 kind,
                 header(headers, ChunkHeaders.SOURCE),
                 number(headers, ChunkHeaders.FIRST_LINE, 1, Long.MAX_VALUE),

@@ -18,6 +18,11 @@ public final class Limits {
     public static final int MAX_NUMBER_DIGITS = 1000;
     /** The largest exponent, either way, of a number. */
     public static final int MAX_EXPONENT = DecimalText.MAX_SCALE;
+    /**
+     * The most chunks one job may have: the aggregator keeps a bit per chunk number, so a
+     * message naming chunk 2^31 must not make it allocate hundreds of megabytes.
+     */
+    public static final int MAX_CHUNKS = 10_000_000;
     /** The deepest nesting of a JSON record. */
     public static final int MAX_JSON_DEPTH = 64;
     /**

@@ -53,6 +53,7 @@ public final class MessageRules {
 
     private static void checkEnded(JobEvent.Ended e) {
         atLeast(e.chunks(), 0, "ended.chunks");
+        atMost(e.chunks(), Limits.MAX_CHUNKS, "ended.chunks");
         atLeast(e.records(), 0, "ended.records");
         atLeast(e.blankLines(), 0, "ended.blank_lines");
         atLeast(e.bytes(), 0, "ended.bytes");
@@ -68,6 +69,7 @@ public final class MessageRules {
         ProtocolVersion.check(partial.protocol(), "partial");
         Owner.check(partial.owner(), "partial.owner");
         atLeast(partial.chunk(), 0, "partial.chunk");
+        atMost(partial.chunk(), Limits.MAX_CHUNKS - 1, "partial.chunk");
         if (partial.failed()) {
             return partial; // a failed partial carries only its error: the job fails with it
         }
@@ -108,6 +110,10 @@ public final class MessageRules {
 
     private static void atLeast(long value, long min, String field) {
         require(value >= min, field + " is " + value + ", must be at least " + min);
+    }
+
+    private static void atMost(long value, long max, String field) {
+        require(value <= max, field + " is " + value + ", must be at most " + max);
     }
 
     private static void require(boolean condition, String problem) {

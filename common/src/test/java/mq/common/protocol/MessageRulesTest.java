@@ -27,6 +27,7 @@ class MessageRulesTest {
             "{\"type\":\"started\",\"job\":\"../../x\",\"kind\":\"numbers\"}|job id '../../x'",
             "{\"type\":\"ended\",\"job\":\"j\",\"chunks\":-5}|ended.chunks is -5",
             "{\"type\":\"ended\",\"job\":\"j\",\"chunks\":1,\"protocol\":3}|protocol version 3",
+            "{\"type\":\"ended\",\"job\":\"j\",\"chunks\":2147483647}|ended.chunks is 2147483647, must be at most",
             "{\"type\":\"aborted\",\"job\":\"j\"}|aborted has no reason",
             "{\"type\":\"launched\",\"job\":\"j\"}|cannot decode",
             "{\"type\":\"ended\",\"job\":\"j\",\"owner\":\"a/b\"}|owner"})
@@ -50,6 +51,7 @@ class MessageRulesTest {
             "{}|no job id",
             "{\"job\":\"j\",\"chunk\":-1,\"kind\":\"numbers\"}|partial.chunk is -1",
             "{\"job\":\"j\",\"chunk\":0}|has no kind",
+            "{\"job\":\"j\",\"chunk\":2147483647,\"error\":\"x\"}|partial.chunk is 2147483647, must be at most",
             "{\"job\":\"j\",\"chunk\":0,\"kind\":\"numbers\"}|has no numbers",
             "{\"job\":\"j\",\"chunk\":0,\"kind\":\"numbers\",\"numbers\":{\"count\":2}}|no sum",
             "{\"job\":\"j\",\"chunk\":0,\"kind\":\"numbers\",\"numbers\":{\"count\":2,\"sum\":\"3\"}}|no min or max",

@@ -107,6 +107,7 @@ class ProtocolPageTest {
         assertThat(page).contains("| longest number | " + String.format("%,d", Limits.MAX_NUMBER_DIGITS) + " digits");
         assertThat(page).contains("| largest exponent | ±" + String.format("%,d", Limits.MAX_EXPONENT));
         assertThat(page).contains("| deepest JSON record | " + Limits.MAX_JSON_DEPTH + " levels");
+        assertThat(page).contains("| most chunks in a job | " + String.format("%,d", Limits.MAX_CHUNKS));
         assertThat(page).contains("| longest line (a number or a JSON record) | " + Limits.MAX_LINE_BYTES / (1024 * 1024) + " MiB");
         assertThat(page).contains("| decimal text in a message | " + String.format("%,d", Limits.MAX_DECIMAL_TEXT) + " characters");
         assertThat(page).contains("This page describes **version " + ProtocolVersion.CURRENT + "**");
