@@ -9,6 +9,7 @@ import mq.aggregator.report.RecentReports;
 import mq.metrics.GroupLag;
 import mq.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.LimitsOptions;
 import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
@@ -31,6 +32,9 @@ public final class AggregatorCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metricsOptions;
+
+    @Mixin
+    LimitsOptions limits;
 
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = "${env:MQ_AGGREGATOR_GROUP:-mq-aggregator}",
             description = "Consumer group of the aggregator (env MQ_AGGREGATOR_GROUP, default ${DEFAULT-VALUE}).")
@@ -60,6 +64,7 @@ public final class AggregatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        limits.apply();
         Json.warmUpInBackground();
         String id = ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
 import mq.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.LimitsOptions;
 import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
@@ -35,6 +36,9 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metricsOptions;
+
+    @Mixin
+    LimitsOptions limits;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "${env:MQ_WORKER_THREADS:-1}",
             description = "Threads reducing chunks in parallel (env MQ_WORKER_THREADS, default ${DEFAULT-VALUE}).")
@@ -71,6 +75,7 @@ public final class WorkerCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
         }
+        limits.apply();
         Json.warmUpInBackground();
         String workerId = id != null && !id.isBlank() ? id : ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));

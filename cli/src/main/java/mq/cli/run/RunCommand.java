@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.JobOptions;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.LimitsOptions;
 import mq.common.protocol.JobReport;
+import mq.common.protocol.Limits;
 import mq.common.protocol.Terminal;
 import mq.launcher.JobIds;
 import mq.launcher.LocalRun;
@@ -36,6 +40,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    LimitsOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -44,6 +51,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        limits.apply();
         String jobId = JobIds.next();
         Path outDir = out != null ? out : Path.of("runs", jobId);
         try {
@@ -64,7 +72,9 @@ public final class RunCommand implements Callable<Integer> {
         var request = job.request(jobId, outDir);
         System.err.printf("job %s: %s with %d worker(s) x %d thread(s) on %s%n", jobId, job.input(),
                 settings.workers(), settings.threads(), bootstrap);
-        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), kafka.asArguments(bootstrap), kafka.topics(),
+        List<String> roleArguments = new ArrayList<>(kafka.asArguments(bootstrap));
+        roleArguments.addAll(LimitsOptions.asArguments(Limits.current())); // the run's limits hold in every role it starts
+        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), roleArguments, kafka.topics(),
                 kafka.chunkPartitions(), settings)) {
             return localRun.execute(request, outDir);
         }

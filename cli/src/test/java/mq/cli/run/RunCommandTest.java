@@ -6,12 +6,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import mq.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-/** The run command's usage errors: found before any process starts, exit 2, a message naming the option. */
+/** Usage errors of run and the roles: found before any process starts or connects, exit 2, a message naming the option. */
 class RunCommandTest {
     @TempDir
     Path dir;
@@ -27,5 +31,23 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--out '" + notAFolder.resolve("x") + "': cannot create the folder");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"run, --max-line-bytes, 10", "run, --max-json-depth, 0", "worker, --max-number-digits, 0",
+            "aggregator, --max-exponent, -1", "produce, --max-partial-bytes, 99999999"})
+    void aLimitOutOfItsRangeIsAUsageErrorNamingTheOption(String command, String option, String value) throws Exception {
+        Path input = Files.writeString(dir.resolve("n.txt"), "1\n");
+        StringWriter err = new StringWriter();
+        CommandLine line = Main.commandLine().setErr(new PrintWriter(err));
+
+        List<String> args = new ArrayList<>(List.of(command, option, value, "--bootstrap", "127.0.0.1:1"));
+        if (command.equals("run") || command.equals("produce")) {
+            args.addAll(List.of("--input", input.toString()));
+        }
+        int exit = line.execute(args.toArray(String[]::new));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: " + option + " must be between");
     }
 }

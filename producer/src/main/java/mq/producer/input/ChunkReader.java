@@ -25,7 +25,7 @@ public interface ChunkReader extends Closeable {
         }
         InputStream in = Files.newInputStream(file);
         return switch (format) {
-            case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES, Limits.MAX_LINE_BYTES);
+            case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES, Limits.current().maxLineBytes());
             case JSON_ARRAY -> new JsonArrayChunkReader(in, file, rowsPerChunk, MAX_CHUNK_BYTES);
         };
     }
