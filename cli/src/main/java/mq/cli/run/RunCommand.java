@@ -72,12 +72,17 @@ public final class RunCommand implements Callable<Integer> {
         var request = job.request(jobId, outDir);
         System.err.printf("job %s: %s with %d worker(s) x %d thread(s) on %s%n", jobId, job.input(),
                 settings.workers(), settings.threads(), bootstrap);
-        List<String> roleArguments = new ArrayList<>(kafka.asArguments(bootstrap));
-        roleArguments.addAll(LimitsOptions.asArguments(Limits.current())); // the run's limits hold in every role it starts
-        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), roleArguments, kafka.topics(),
+        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), roleArguments(kafka, bootstrap), kafka.topics(),
                 kafka.chunkPartitions(), settings)) {
             return localRun.execute(request, outDir);
         }
+    }
+
+    /** What every role process of the run is started with: the cluster, and the run's limits. */
+    static List<String> roleArguments(KafkaOptions kafka, String bootstrap) {
+        List<String> arguments = new ArrayList<>(kafka.asArguments(bootstrap));
+        arguments.addAll(LimitsOptions.asArguments(Limits.current()));
+        return arguments;
     }
 
     /** Options about the processes a run starts; shared with {@code demo}. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mq.cli.Main;
+import mq.cli.options.LimitsOptions;
+import mq.common.protocol.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,5 +51,31 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("error: " + option + " must be between");
+    }
+
+    @Test
+    void theRunsLimitsReachEveryRoleItStarts() {
+        // Given a run with limits of its own
+        CommandLine line = Main.commandLine();
+        var parsed = line.parseArgs("run", "--input", "n.txt", "--max-line-bytes", "4096", "--max-number-digits", "50",
+                "--max-exponent", "300", "--max-json-depth", "9", "--max-partial-bytes", "100000");
+        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+        Limits limits = run.limits.apply();
+        try {
+            // When it starts its roles, Then each role gets them and accepts them as its own options
+            List<String> arguments = RunCommand.roleArguments(run.kafka, "127.0.0.1:9092");
+            assertThat(String.join(" ", arguments)).contains("--max-line-bytes 4096", "--max-number-digits 50",
+                    "--max-exponent 300", "--max-json-depth 9", "--max-partial-bytes 100000");
+            for (String role : List.of("worker", "aggregator")) {
+                List<String> roleLine = new ArrayList<>(List.of(role));
+                roleLine.addAll(arguments);
+                var roleParsed = Main.commandLine().parseArgs(roleLine.toArray(String[]::new));
+                LimitsOptions roleLimits = (LimitsOptions) roleParsed.subcommand().commandSpec().mixins().get("limits")
+                        .userObject();
+                assertThat(roleLimits.limits()).as(role).isEqualTo(limits);
+            }
+        } finally {
+            Limits.use(Limits.DEFAULTS);
+        }
     }
 }
