@@ -56,7 +56,12 @@ public final class JobPublisher {
         public ChunkMeta chunkMeta(ChunkDraft draft, long producedAt) {
             return new ChunkMeta(job, draft.index(), format.kind(), source(), draft.firstLine(), draft.firstRecord(),
                     draft.records(), ChunkMeta.crc32c(draft.body()), producedAt,
-                    jobRecordSpec(), skipBad, draft.lines());
+                    jobRecordSpec(), skipBad, draft.lines(), draft.csvColumns());
+        }
+
+        /** Opens the input as this job reads it. */
+        public ChunkReader openReader() throws IOException {
+            return ChunkReader.open(input, format, rowsPerChunk, recordSpec == null ? ',' : recordSpec.csvDelimiter());
         }
 
         /** The record spec a records job travels with; numbers jobs have none. */
@@ -91,7 +96,7 @@ public final class JobPublisher {
         long blankLines = 0;
         long bytes = 0;
         long checksum = 0;
-        try (ChunkReader reader = ChunkReader.open(request.input(), request.format(), request.rowsPerChunk())) {
+        try (ChunkReader reader = request.openReader()) {
             ChunkDraft draft;
             while ((draft = reader.next()) != null && sendFailure.get() == null) {
                 long producedAt = System.currentTimeMillis();

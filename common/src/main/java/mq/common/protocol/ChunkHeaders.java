@@ -16,6 +16,11 @@ public final class ChunkHeaders {
     public static final String SUM_FIELDS = "mq-sum-fields";
     public static final String LINES = "mq-lines";
     public static final String SKIP_BAD = "mq-skip-bad";
+    public static final String KEY_TYPE = "mq-key-type";
+    public static final String TIMESTAMP_FORMAT = "mq-timestamp-format";
+    public static final String TIMESTAMP_ZONE = "mq-timestamp-zone";
+    public static final String CSV_COLUMNS = "mq-csv-columns";
+    public static final String CSV_DELIMITER = "mq-csv-delimiter";
 
     private ChunkHeaders() {
     }

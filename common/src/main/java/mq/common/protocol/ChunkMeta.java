@@ -1,5 +1,6 @@
 package mq.common.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +27,27 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param skipBad     whether bad lines are skipped and counted instead of failing the job
  * @param lines       for bodies that are not the input's own lines (a JSON array re-written one
  *                    element per line): the input line of each body line; else {@code null}
+ * @param csvColumns  for CSV bodies (records as the input wrote them, cut on record boundaries):
+ *                    the column names of the input's header row; else {@code null}
  */
 public record ChunkMeta(String job, int index, JobKind kind, String source, long firstLine, long firstRecord,
                         int records, long crc32c, long producedAt, RecordSpec recordSpec, boolean skipBad,
-                        long[] lines) {
+                        long[] lines, List<String> csvColumns) {
+
+    public ChunkMeta {
+        csvColumns = csvColumns == null ? null : List.copyOf(csvColumns);
+    }
+
+    /** A chunk whose body is one JSON record or number per line. */
+    public ChunkMeta(String job, int index, JobKind kind, String source, long firstLine, long firstRecord,
+                     int records, long crc32c, long producedAt, RecordSpec recordSpec, boolean skipBad, long[] lines) {
+        this(job, index, kind, source, firstLine, firstRecord, records, crc32c, producedAt, recordSpec, skipBad, lines, null);
+    }
+
+    /** Whether the body holds CSV records (see {@link #csvColumns}). */
+    public boolean isCsv() {
+        return csvColumns != null;
+    }
 
     public Headers toHeaders() {
         RecordHeaders headers = new RecordHeaders();
@@ -47,6 +65,13 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
             put(headers, ChunkHeaders.KEY_FIELD, recordSpec.keyField());
             put(headers, ChunkHeaders.TIMESTAMP_FIELD, recordSpec.timestampField());
             put(headers, ChunkHeaders.SUM_FIELDS, String.join(",", recordSpec.sumFields()));
+            put(headers, ChunkHeaders.KEY_TYPE, recordSpec.keyType().wireName());
+            put(headers, ChunkHeaders.TIMESTAMP_FORMAT, recordSpec.timestampFormat());
+            put(headers, ChunkHeaders.TIMESTAMP_ZONE, recordSpec.timestampZone());
+            put(headers, ChunkHeaders.CSV_DELIMITER, Character.toString(recordSpec.csvDelimiter()));
+        }
+        if (csvColumns != null) {
+            put(headers, ChunkHeaders.CSV_COLUMNS, columnsText(csvColumns));
         }
         if (lines != null) {
             StringBuilder text = new StringBuilder(lines.length * 7);
@@ -66,8 +91,12 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
         if (kind == JobKind.RECORDS) {
             String sums = header(headers, ChunkHeaders.SUM_FIELDS);
             spec = new RecordSpec(required(headers, ChunkHeaders.KEY_FIELD), required(headers, ChunkHeaders.TIMESTAMP_FIELD),
-                    sums == null || sums.isEmpty() ? List.of() : Arrays.asList(sums.split(",")));
+                    sums == null || sums.isEmpty() ? List.of() : Arrays.asList(sums.split(",")))
+                    .withKeyType(keyType(header(headers, ChunkHeaders.KEY_TYPE)))
+                    .withTimestampFormat(header(headers, ChunkHeaders.TIMESTAMP_FORMAT), header(headers, ChunkHeaders.TIMESTAMP_ZONE))
+                    .withCsvDelimiter(delimiter(header(headers, ChunkHeaders.CSV_DELIMITER)));
         }
+        String columns = header(headers, ChunkHeaders.CSV_COLUMNS);
         String lineList = header(headers, ChunkHeaders.LINES);
         return new ChunkMeta(
                 required(headers, ChunkHeaders.JOB),
@@ -81,7 +110,43 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
                 number(headers, ChunkHeaders.PRODUCED_AT),
                 spec,
                 Boolean.parseBoolean(header(headers, ChunkHeaders.SKIP_BAD)),
-                lineList == null ? null : parseLines(lineList));
+                lineList == null ? null : parseLines(lineList),
+                columns == null ? null : parseColumns(columns));
+    }
+
+    private static RecordSpec.KeyType keyType(String text) {
+        try {
+            return text == null ? RecordSpec.KeyType.AUTO : RecordSpec.KeyType.fromWire(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("chunk header " + ChunkHeaders.KEY_TYPE + ": " + e.getMessage());
+        }
+    }
+
+    private static char delimiter(String text) {
+        if (text == null) {
+            return ',';
+        }
+        if (text.length() != 1) {
+            throw new MalformedMessageException("chunk header " + ChunkHeaders.CSV_DELIMITER + " is not one character: '" + text + "'");
+        }
+        return text.charAt(0);
+    }
+
+    /** Column names as a JSON array of strings: a name may hold a comma. */
+    private static String columnsText(List<String> columns) {
+        try {
+            return Json.MAPPER.writeValueAsString(columns);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode column names", e);
+        }
+    }
+
+    private static List<String> parseColumns(String text) {
+        try {
+            return List.of(Json.MAPPER.readValue(text, String[].class));
+        } catch (JsonProcessingException | NullPointerException e) {
+            throw new MalformedMessageException("chunk header " + ChunkHeaders.CSV_COLUMNS + " is not a JSON array of names: " + text);
+        }
     }
 
     /** The input line where body line {@code bodyLine} (0-based) starts. */
