@@ -33,10 +33,10 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The file to write; parent directories are created.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "json",
+    @Option(names = "--format", defaultValue = "json", converter = FormatConverter.class,
             description = "json: one array, one object per line (default); jsonl: JSON Lines; csv: a header row, "
                     + "then one record per line (with the built-in schema unless --schema).")
-    String format;
+    SchemaFormat format;
 
     @Option(names = "--schema", paramLabel = "FILE",
             description = "Mockaroo field specifications (a JSON array of fields, or an object with \"fields\"): "
@@ -58,14 +58,15 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GeneratedFile written;
-        if (schema != null || format.equalsIgnoreCase("csv")) {
+        if (schema != null || format == SchemaFormat.CSV) {
             written = writeWithSchema();
         } else {
             RecordsSpec records;
             try {
                 long distinct = keys != null ? keys : RecordsSpec.defaultKeys(count);
-                records = new RecordsSpec(count, distinct, seed, new RecordFormat.Converter().convert(format), mixedTimestamps);
-            } catch (IllegalArgumentException | picocli.CommandLine.TypeConversionException e) {
+                records = new RecordsSpec(count, distinct, seed,
+                        format == SchemaFormat.JSON ? RecordFormat.JSON : RecordFormat.JSONL, mixedTimestamps);
+            } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             try (Progress progress = Progress.of("records", count, !noProgress)) {
@@ -85,7 +86,7 @@ final class RecordsCommand implements Callable<Integer> {
                         + "a schema sets each Datetime's format");
             }
             Schema fields = schema == null ? Schema.builtIn() : Schema.read(schema);
-            run = new SchemaRun(fields, count, keys == null ? 0 : keys, seed, SchemaFormat.of(format));
+            run = new SchemaRun(fields, count, keys == null ? 0 : keys, seed, format);
             new SchemaGenerator(run); // compiles the schema: a bad field is a usage error, before the file is created
         } catch (IllegalArgumentException | SchemaException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -94,6 +95,18 @@ final class RecordsCommand implements Callable<Integer> {
         }
         try (Progress progress = Progress.of("records", count, !noProgress)) {
             return SchemaGenerator.write(out, run, progress);
+        }
+    }
+
+    /** json, jsonl or csv, in any case. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<SchemaFormat> {
+        @Override
+        public SchemaFormat convert(String value) {
+            try {
+                return SchemaFormat.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }
