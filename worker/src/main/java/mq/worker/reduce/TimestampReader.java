@@ -1,6 +1,7 @@
 package mq.worker.reduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,7 +35,13 @@ final class TimestampReader {
 
     /** Throws {@link IllegalArgumentException} for a pattern or zone that java.time does not accept. */
     static TimestampReader of(RecordSpec spec) {
-        return new TimestampReader(ZoneId.of(spec.timestampZone()), spec.timestampFormat());
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(spec.timestampZone());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unknown zone '" + spec.timestampZone() + "'", e);
+        }
+        return new TimestampReader(zone, spec.timestampFormat());
     }
 
     Instant read(JsonNode value) {

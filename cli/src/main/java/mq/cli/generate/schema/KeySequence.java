@@ -10,6 +10,9 @@ import java.util.SplittableRandom;
  * first in a shuffled order ({@code multiplier * j + offset mod keys} visits every index once).
  */
 final class KeySequence {
+    /** Below this, multiplier * index (both less than keys) cannot overflow a long. */
+    private static final long EXACT_IN_A_LONG = 3_037_000_499L;
+
     private final long keys;
     private final long multiplier;
     private final long offset;
@@ -28,10 +31,9 @@ final class KeySequence {
     /** The next row's key, 1..keys; {@code rowsLeft} counts this row too. */
     long next(SplittableRandom random, long rowsLeft) {
         long index = seen == 0 || random.nextLong(rowsLeft) < keys - seen ? seen++ : random.nextLong(seen);
-        return Math.floorMod(Math.multiplyHigh(multiplier, index) == 0 && multiplier * index >= 0
-                ? multiplier * index % keys + offset
-                : BigInteger.valueOf(multiplier).multiply(BigInteger.valueOf(index)).mod(BigInteger.valueOf(keys)).longValue() + offset,
-                keys) + 1;
+        long product = keys <= EXACT_IN_A_LONG ? multiplier * index % keys
+                : BigInteger.valueOf(multiplier).multiply(BigInteger.valueOf(index)).mod(BigInteger.valueOf(keys)).longValue();
+        return (product + offset) % keys + 1;
     }
 
     private static long gcd(long a, long b) {
