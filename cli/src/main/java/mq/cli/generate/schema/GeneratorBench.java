@@ -2,7 +2,10 @@ package mq.cli.generate.schema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +20,8 @@ import java.util.Map;
 
 /**
  * Measures the generator on one thread: for each format, a warm-up run, then {@code runs}
- * measured runs of {@code count} records into a writer that only counts characters (so the
- * disk is not measured). Prints a table and writes {@code generate-bench.json} and
+ * measured runs of {@code count} records, encoded to UTF-8 through the same buffered writer a file
+ * gets, into a stream that only counts bytes (so the disk is not measured). Prints a table and writes {@code generate-bench.json} and
  * {@code generate-bench.csv}. A benchmark, not a test: nothing here asserts a speed.
  */
 public final class GeneratorBench {
@@ -37,25 +40,29 @@ public final class GeneratorBench {
             SchemaRun run = new SchemaRun(schema, count, 0, seed, format);
             once(run); // warm-up: class loading, the JIT, Datafaker's pools
             double[] seconds = new double[runs];
-            long chars = 0;
+            long bytesWritten = 0;
             for (int r = 0; r < runs; r++) {
                 SchemaGenerator generator = new SchemaGenerator(run); // pools are built here, outside the timing
-                CountingWriter out = new CountingWriter();
+                CountingStream bytes = new CountingStream();
                 long start = System.nanoTime();
-                generator.write(out, done -> { });
+                try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+                    generator.write(out, done -> { });
+                }
                 seconds[r] = (System.nanoTime() - start) / 1e9;
-                chars = out.count;
+                bytesWritten = bytes.count;
             }
             Arrays.sort(seconds);
             double median = seconds[runs / 2];
             results.add(new Result(format.name().toLowerCase(Locale.ROOT), schema.fields().size(), count, runs, median,
-                    count / median, chars / median / 1e6));
+                    count / median, bytesWritten / median / 1e6));
         }
         return results;
     }
 
     private static void once(SchemaRun run) throws IOException {
-        new SchemaGenerator(run).write(new CountingWriter(), done -> { });
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new CountingStream(), StandardCharsets.UTF_8))) {
+            new SchemaGenerator(run).write(out, done -> { });
+        }
     }
 
     public static void print(List<Result> results, PrintStream out) {
@@ -83,26 +90,18 @@ public final class GeneratorBench {
         Files.writeString(dir.resolve("generate-bench.csv"), csv, StandardCharsets.UTF_8);
     }
 
-    /** Counts what would be written; keeps nothing. */
-    private static final class CountingWriter extends Writer {
+    /** Counts the bytes written; keeps nothing. */
+    private static final class CountingStream extends OutputStream {
         long count;
 
         @Override
-        public void write(char[] buffer, int offset, int length) {
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
             count += length;
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            count += length;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
