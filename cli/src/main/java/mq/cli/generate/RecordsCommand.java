@@ -1,14 +1,19 @@
 package mq.cli.generate;
 
-import mq.cli.console.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import mq.cli.generate.schema.Schema;
-import mq.cli.generate.schema.SchemaException;
-import mq.cli.generate.schema.SchemaFormat;
-import mq.cli.generate.schema.SchemaGenerator;
-import mq.cli.generate.schema.SchemaRun;
+import mq.generate.GeneratedFile;
+import mq.generate.NumbersSpec;
+import mq.generate.RecordFormat;
+import mq.generate.RecordsGenerator;
+import mq.generate.RecordsSpec;
+import mq.generate.schema.Schema;
+import mq.generate.schema.SchemaException;
+import mq.generate.schema.SchemaFormat;
+import mq.generate.schema.SchemaGenerator;
+import mq.generate.schema.SchemaRun;
+import mq.launcher.console.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +38,7 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The file to write; parent directories are created.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "json", converter = FormatConverter.class,
+    @Option(names = "--format", defaultValue = "json", converter = SchemaFormatConverter.class,
             description = "json: one array, one object per line (default); jsonl: JSON Lines; csv: a header row, "
                     + "then one record per line (with the built-in schema unless --schema).")
     SchemaFormat format;
@@ -95,18 +100,6 @@ final class RecordsCommand implements Callable<Integer> {
         }
         try (Progress progress = Progress.of("records", count, !noProgress)) {
             return SchemaGenerator.write(out, run, progress);
-        }
-    }
-
-    /** json, jsonl or csv, in any case. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<SchemaFormat> {
-        @Override
-        public SchemaFormat convert(String value) {
-            try {
-                return SchemaFormat.of(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 }

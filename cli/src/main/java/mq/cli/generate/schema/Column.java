@@ -1,7 +1,0 @@
-package mq.cli.generate.schema;
-
-/** Makes the value of one field for a row. */
-@FunctionalInterface
-interface Column {
-    void fill(Row row, Cell cell);
-}

@@ -1,8 +1,0 @@
-package mq.cli.generate.schema;
-
-/** A schema that cannot be used, with what is wrong and where. */
-public final class SchemaException extends RuntimeException {
-    public SchemaException(String message) {
-        super(message);
-    }
-}
