@@ -70,6 +70,7 @@ public final class Aggregator implements Runnable {
     private volatile boolean closing;
     private final AggregatorMetrics metrics;
     private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
+    private volatile AggregatorObserver observer = AggregatorObserver.NONE;
     private long lastProgressAt;
     private volatile int jobsCompleted;
 
@@ -86,6 +87,12 @@ public final class Aggregator implements Runnable {
     /** Sees every report as it is published (on the aggregator's thread), e.g. to serve it over HTTP. */
     public Aggregator onReport(java.util.function.Consumer<JobReport> listener) {
         this.reportListener = listener;
+        return this;
+    }
+
+    /** Sees every job event, partial and report as the loop handles them (e.g. the live page). */
+    public Aggregator observe(AggregatorObserver observer) {
+        this.observer = observer;
         return this;
     }
 
@@ -136,13 +143,16 @@ public final class Aggregator implements Runnable {
                 } else if (event instanceof JobEvent.Aborted aborted) {
                     state.aborted(aborted);
                 }
+                observer.jobEvent(event, now);
             } else {
                 Partial partial = Json.decode(record.value(), Partial.class);
                 if (finished.contains(partial.job())) {
                     LOG.debug("ignoring a late partial of finished job {} (chunk {})", partial.job(), partial.chunk());
                     return;
                 }
-                if (state(partial.job(), now).merge(partial, now)) {
+                boolean first = state(partial.job(), now).merge(partial, now);
+                observer.partial(partial, first, now);
+                if (first) {
                     metrics.merged(partial.records());
                 } else {
                     metrics.duplicate();
@@ -193,6 +203,7 @@ public final class Aggregator implements Runnable {
         jobsCompleted++;
         metrics.finished(report);
         reportListener.accept(report);
+        observer.finished(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");
     }

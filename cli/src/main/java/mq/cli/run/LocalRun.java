@@ -105,6 +105,7 @@ public final class LocalRun implements AutoCloseable {
         }
         if (settings.showProgress()) {
             metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
+            livePageUrl().ifPresent(url -> System.err.printf("watch the job live: %s (while the run lasts)%n", url));
         }
         try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer("mq-run-producer"))) {
@@ -160,6 +161,12 @@ public final class LocalRun implements AutoCloseable {
             worker.metricsUrl().ifPresent(url -> urls.put(worker.name(), url));
         }
         return urls;
+    }
+
+    /** The aggregator's live page: the same server as its metrics, at {@code /}. */
+    public java.util.Optional<String> livePageUrl() {
+        return aggregator == null ? java.util.Optional.empty()
+                : aggregator.metricsUrl().map(url -> url.substring(0, url.length() - "metrics".length()));
     }
 
     public ChildProcess aggregator() {
