@@ -16,6 +16,12 @@ final class JobLive {
     static final int SERIES_CAPACITY = 3_600;
     /** Chunk bars kept per job for the timeline; older ones scroll off. */
     static final int BARS_CAPACITY = 3_000;
+    /**
+     * Rates are taken over this window: partials arrive a chunk at a time, so a per-second rate of
+     * chunks of 10,000 records at 20,000 records/s jumps between 0 and 40,000; five seconds smooth
+     * that and still show a step in a few seconds.
+     */
+    static final long RATE_WINDOW_MS = 5_000;
 
     private final String job;
     private final long firstSeenAt;
@@ -30,14 +36,13 @@ final class JobLive {
     private final TimeSeries series = new TimeSeries(SERIES_CAPACITY);
     private final Deque<LiveViews.ChunkBar> bars = new ArrayDeque<>();
     private long nextBar;
-    private long sampledAt;
-    private long recordsAtSample;
-    private long bytesAtSample;
+    /** {at, records, bytes} of the samples of the last {@link #RATE_WINDOW_MS}, oldest first: the rates' base. */
+    private final Deque<long[]> window = new ArrayDeque<>();
 
     JobLive(String job, long now) {
         this.job = job;
         this.firstSeenAt = now;
-        this.sampledAt = now;
+        window.addLast(new long[] {now, 0, 0});
     }
 
     void event(JobEvent event) {
@@ -77,17 +82,19 @@ final class JobLive {
         return report != null;
     }
 
-    /** Adds a point: the rates since the last one. Nothing once the job is over. */
+    /** Adds a point: the rates over the last few seconds. Nothing once the job is over. */
     void sample(long now, int liveWorkers, long lag) {
-        if (isOver() || now <= sampledAt) {
+        if (isOver() || now <= window.peekLast()[0]) {
             return;
         }
-        double seconds = (now - sampledAt) / 1000.0;
-        series.add(new TimeSeries.Point(now, (records - recordsAtSample) / seconds,
-                (bytes - bytesAtSample) / seconds / 1_000_000.0, liveWorkers, lag));
-        sampledAt = now;
-        recordsAtSample = records;
-        bytesAtSample = bytes;
+        while (window.size() > 1 && now - window.peekFirst()[0] > RATE_WINDOW_MS) {
+            window.removeFirst();
+        }
+        long[] base = window.peekFirst();
+        double seconds = (now - base[0]) / 1000.0;
+        series.add(new TimeSeries.Point(now, (records - base[1]) / seconds,
+                (bytes - base[2]) / seconds / 1_000_000.0, liveWorkers, lag));
+        window.addLast(new long[] {now, records, bytes});
     }
 
     String job() {

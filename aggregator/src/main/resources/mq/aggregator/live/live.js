@@ -175,7 +175,8 @@ function drawTimeline() {
     const lane = lanes.indexOf(bar.worker);
     const left = x(bar.picked_up_at);
     g.fillStyle = "#1f5fbf";
-    g.fillRect(left, lane * laneHeight + 8, Math.max(1.5, x(bar.done_at) - left), laneHeight - 8);
+    // A pixel of gap between bars, so back-to-back chunks stay countable.
+    g.fillRect(left, lane * laneHeight + 8, Math.max(1.5, x(bar.done_at) - left - 1), laneHeight - 8);
   });
   g.fillStyle = "#5b6470";
   const seconds = (end - start) / 1000;
