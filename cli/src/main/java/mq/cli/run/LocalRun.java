@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import mq.aggregator.report.ReportFiles;
 import mq.cli.console.Progress;
 import mq.common.kafka.ClientSettings;
@@ -38,6 +40,8 @@ import java.util.concurrent.TimeoutException;
 public final class LocalRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** What the aggregator prints once its live page is mounted (AggregatorCommand). */
+    private static final Pattern LIVE_PAGE_LINE = Pattern.compile("live page on (http://\\S+/)");
 
     /**
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
@@ -163,10 +167,9 @@ public final class LocalRun implements AutoCloseable {
         return urls;
     }
 
-    /** The aggregator's live page: the same server as its metrics, at {@code /}. */
-    public java.util.Optional<String> livePageUrl() {
-        return aggregator == null ? java.util.Optional.empty()
-                : aggregator.metricsUrl().map(url -> url.substring(0, url.length() - "metrics".length()));
+    /** The aggregator's live page, once the aggregator says it serves it. */
+    public Optional<String> livePageUrl() {
+        return aggregator == null ? Optional.empty() : aggregator.logged(LIVE_PAGE_LINE);
     }
 
     public ChildProcess aggregator() {

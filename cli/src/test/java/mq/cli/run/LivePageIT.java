@@ -62,8 +62,14 @@ class LivePageIT {
             });
             String page = await().atMost(Duration.ofSeconds(120)).until(run::livePageUrl, Optional::isPresent).get();
             browser.navigate(page);
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                    assertThat(browser.evaluate("document.querySelector('#job-id')?.textContent ?? ''").asText()).isEqualTo(JOB));
+            await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
+                if (job.isCompletedExceptionally()) {
+                    job.join(); // the run failed: say why at once rather than time out
+                }
+                assertThat(browser.evaluate("document.querySelector('#job-id')?.textContent ?? ''").asText())
+                        .as("the job id on the page, whose text is: %s", browser.evaluate("document.body.innerText").asText())
+                        .isEqualTo(JOB);
+            });
             JobReport report = job.get(3, TimeUnit.MINUTES);
 
             // Then the page shows the job, throughput points, the report's workers, and the killed one as dead
