@@ -1,6 +1,6 @@
 package mq.testing;
 
-import mq.cli.broker.BrokerConfig;
+import mq.broker.BrokerConfig;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
