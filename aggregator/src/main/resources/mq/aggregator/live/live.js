@@ -84,10 +84,13 @@ function chartWidth(node) {
   return Math.max(260, node.clientWidth);
 }
 
+// Clock times on one line: uPlot's default two-line date labels collide on narrow charts.
+const TIME_AXIS = { space: 70, values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toLocaleTimeString("en-GB")) };
+
 function makeChart(id, series, axes, scales, height) {
   const node = document.getElementById(id);
   const chart = new uPlot({
-    width: chartWidth(node), height, series: [{}, ...series], axes: [{}, ...axes],
+    width: chartWidth(node), height, series: [{}, ...series], axes: [TIME_AXIS, ...axes],
     scales: { x: { time: true }, ...scales }, cursor: { sync: { key: "live" } }, legend: { live: true },
   }, [[], ...series.map(() => [])], node);
   state.charts[id] = chart;
@@ -101,7 +104,7 @@ function ensureCharts() {
     { label: "records/s", stroke: "#1f5fbf", width: 2, scale: "r", points: { show: true, size: 4 } },
     { label: "live workers", stroke: "#b0531a", width: 2, dash: [8, 5], scale: "w",
       paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } },
-  ], [{ scale: "r", label: "records/s", size: 70 }, { scale: "w", side: 1, label: "workers", grid: { show: false } }],
+  ], [{ scale: "r", label: "records/s", size: 70 }, { scale: "w", side: 1, label: "workers", grid: { show: false }, incrs: [1, 2, 5, 10, 20, 50] }],
   { w: workers }, 300);
   makeChart("megabytes", [{ label: "MB/s", stroke: "#1d7a3a", width: 2, points: { show: true, size: 4 } }],
       [{ label: "MB/s" }], {}, 140);
