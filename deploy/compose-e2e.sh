@@ -3,7 +3,8 @@
 #
 #   deploy/compose-e2e.sh                       # from the repository's top folder; ComposeIT runs it
 #
-#   1. `up --build --scale worker=3`: the producer's default job (E2E_NUMBERS generated numbers) ends
+#   1. `up --build --scale worker=3`: the producer's default job (E2E_NUMBERS generated numbers: at
+#      least 240,000, so that each of the 24 partitions gets one of its chunks of 10,000) ends
 #      with an exact, verified report, the same in the reports folder and at the aggregator's
 #      /jobs/<id>, and its per_worker lists 3 workers;
 #   2. a longer job (seq 1..E2E_LONG_NUMBERS, every record costing MQ_WORK_US of CPU): scaled to 5 workers
@@ -24,9 +25,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-N1="${E2E_NUMBERS:-100000}"
-N2="${E2E_LONG_NUMBERS:-400000}"
-export MQ_WORK_US="${MQ_WORK_US:-100}"
+N1="${E2E_NUMBERS:-240000}"
+N2="${E2E_LONG_NUMBERS:-3000000}"
+export MQ_WORK_US="${MQ_WORK_US:-20}"
 export MQ_WAIT_FOR_WORKERS=3
 export MQ_WORKER_THREADS=1
 export COMPOSE_PROJECT_NAME="${E2E_PROJECT:-mqe2e}"

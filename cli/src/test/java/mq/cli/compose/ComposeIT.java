@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeIT {
     /** The default job's size (DEMO_NUMBERS) and the longer job's (seq 1..N). */
-    private static final long NUMBERS = 100_000;
-    private static final long LONG_NUMBERS = 400_000;
+    private static final long NUMBERS = 240_000;
+    private static final long LONG_NUMBERS = 3_000_000;
     private static final int CANNOT_RUN = 3;
     private static final long TIMEOUT_MINUTES = 15;
 
