@@ -96,6 +96,13 @@ export MQ_BUILD_IMAGE=$build
 export MQ_RUNTIME_IMAGE=$jre
 export MQ_KAFKA_IMAGE=$kafka
 export MQ_PROMETHEUS_IMAGE=$prometheus
-# Testcontainers' own helper image (Ryuk) cannot be pulled either; the tests stop their containers themselves.
+# Testcontainers' own helper images (Ryuk, and the one of its start-up checks) cannot be pulled either;
+# the tests stop their containers themselves.
 export TESTCONTAINERS_RYUK_DISABLED=true
+export TESTCONTAINERS_CHECKS_DISABLE=true
 EOF
+if [[ -f /.dockerenv && -z "${DOCKER_HOST-}" ]]; then
+  # This machine is itself a container running its own engine: Testcontainers would start a helper
+  # container to find the engine's address; the ports it publishes are on this machine.
+  echo "export TESTCONTAINERS_HOST_OVERRIDE=localhost"
+fi
