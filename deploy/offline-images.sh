@@ -44,8 +44,8 @@ fi
 if exists "$jre"; then
   say "$jre exists"
 else
-  if ! command -v debootstrap > /dev/null 2>&1; then
-    say "$jre needs debootstrap (apt-get install debootstrap) and root"
+  if ! command -v debootstrap > /dev/null 2>&1 || [[ "$(id -u)" -ne 0 ]]; then
+    say "$jre is built with debootstrap (apt-get install debootstrap), as root"
     exit 1
   fi
   rootfs="$(mktemp -d "${TMPDIR:-/tmp}/mq-rootfs.XXXXXX")"

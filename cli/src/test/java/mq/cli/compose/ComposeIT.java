@@ -30,7 +30,7 @@ class ComposeIT {
     @Test
     void scaledWorkersKilledWorkersAndPrometheusAllGiveTheExactResult() throws Exception {
         Path root = repositoryRoot();
-        Path out = root.resolve("cli/target/compose-e2e");
+        Path out = Path.of("target", "compose-e2e").toAbsolutePath();
         Files.createDirectories(out);
         Path log = out.resolve("compose-e2e.log");
 
