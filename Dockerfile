@@ -13,6 +13,12 @@ COPY common/pom.xml common/
 COPY producer/pom.xml producer/
 COPY worker/pom.xml worker/
 COPY aggregator/pom.xml aggregator/
+COPY broker/pom.xml broker/
+COPY metrics/pom.xml metrics/
+COPY generate/pom.xml generate/
+COPY launcher/pom.xml launcher/
+COPY lab-kernels/pom.xml lab-kernels/
+COPY labs/pom.xml labs/
 COPY cli/pom.xml cli/
 COPY bench/pom.xml bench/
 # The libraries and plugins first, from the poms alone (the modules still empty), so that a change of
@@ -22,11 +28,18 @@ COPY common/src common/src
 COPY producer/src producer/src
 COPY worker/src worker/src
 COPY aggregator/src aggregator/src
+COPY broker/src broker/src
+COPY metrics/src metrics/src
+COPY generate/src generate/src
+COPY launcher/src launcher/src
+COPY lab-kernels/src lab-kernels/src
+COPY labs/src labs/src
 COPY cli/src cli/src
 # maven.test.skip: neither compile nor resolve the tests here; CI runs them.
 RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package
 
-# Run stage: a JRE, the jar and its libraries.
+# Run stage: a JRE, the jar and the roles' libraries. Not cli/target/broker-lib/ (Kafka's broker and Scala):
+# the roles never load it, and a broker in Compose is a container of its own.
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
 COPY --from=build /src/cli/target/lib/ /app/lib/

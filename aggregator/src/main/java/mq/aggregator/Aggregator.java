@@ -228,10 +228,6 @@ public final class Aggregator implements Runnable {
                 Json.encode(message)));
     }
 
-    public int jobsCompleted() {
-        return jobsCompleted;
-    }
-
     /** Stops the loop from any thread and waits for it to close its clients. */
     public void close(Duration timeout) throws InterruptedException {
         closing = true;

@@ -1,10 +1,10 @@
 package mq.bench;
 
 import java.util.concurrent.TimeUnit;
-import mq.lab.threads.NumberType;
-import mq.lab.threads.SumStrategy;
-import mq.lab.threads.Total;
-import mq.lab.threads.Workload;
+import mq.lab.kernels.NumberType;
+import mq.lab.kernels.SumStrategy;
+import mq.lab.kernels.Total;
+import mq.lab.kernels.Workload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

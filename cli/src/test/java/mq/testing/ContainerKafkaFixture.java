@@ -5,7 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import mq.cli.broker.BrokerConfig;
+import mq.broker.BrokerConfig;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;

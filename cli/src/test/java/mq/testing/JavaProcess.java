@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import mq.cli.broker.ClassPath;
+import mq.broker.ClassPath;
 
 /** A child JVM on this JVM's class path, its output captured in files so it can never block on a pipe. */
 public final class JavaProcess implements AutoCloseable {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import mq.cli.broker.LocalBroker;
+import mq.broker.LocalBroker;
 
 /**
  * A local KRaft broker process in a fresh temporary directory, on free loopback ports. The broker

@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import mq.broker.BrokerConfig;
+import mq.broker.BrokerException;
+import mq.broker.BrokerState;
+import mq.broker.LocalBroker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * {@code mq broker}: a single-node Kafka broker for this machine. Alone it runs in the foreground

@@ -1,10 +1,10 @@
 package mq.cli.generate;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code mq generate numbers|records}: mock input files for the sum and the latest-version-per-key jobs. */
 @Command(name = "generate", mixinStandardHelpOptions = true,

@@ -1,9 +1,12 @@
 package mq.cli.generate;
 
-import mq.cli.console.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import mq.generate.GeneratedFile;
+import mq.generate.NumbersGenerator;
+import mq.generate.NumbersSpec;
+import mq.launcher.console.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,9 +1,14 @@
 package mq.cli.generate;
 
-import mq.cli.console.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import mq.generate.GeneratedFile;
+import mq.generate.NumbersSpec;
+import mq.generate.RecordFormat;
+import mq.generate.RecordsGenerator;
+import mq.generate.RecordsSpec;
+import mq.launcher.console.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +33,7 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The file to write; parent directories are created.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "json", converter = RecordFormat.Converter.class,
+    @Option(names = "--format", defaultValue = "json", converter = RecordFormatConverter.class,
             description = "json: one array, one object per line (default); jsonl: JSON Lines.")
     RecordFormat format;
 

@@ -1,7 +1,7 @@
 package mq.cli.options;
 
 import java.time.Duration;
-import mq.cli.broker.LocalBroker;
+import mq.broker.LocalBroker;
 
 /** Finds the cluster a command talks to: the one named by --bootstrap, else the local broker. */
 public final class Bootstrap {

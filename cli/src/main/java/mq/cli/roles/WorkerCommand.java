@@ -2,7 +2,7 @@ package mq.cli.roles;
 
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
-import mq.cli.metrics.RoleMetrics;
+import mq.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
 import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;

@@ -5,16 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import mq.cli.generate.NumbersGenerator;
-import mq.cli.generate.RecordsGenerator;
-import mq.cli.generate.RecordsSpec;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.KafkaOptions;
 import mq.common.protocol.JobReport;
-import picocli.CommandLine;
+import mq.generate.NumbersGenerator;
+import mq.generate.RecordsGenerator;
+import mq.generate.RecordsSpec;
+import mq.launcher.JobIds;
+import mq.launcher.ReportPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code mq demo}: sample data, both kinds of job, 4 workers, on the local broker. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.KafkaOptions;
 import mq.common.kafka.ClientSettings;
+import mq.common.kafka.TopicTail;
 import mq.common.protocol.Json;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.MalformedMessageException;

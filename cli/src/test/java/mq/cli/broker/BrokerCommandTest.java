@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import mq.broker.LocalBroker;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,5 +34,11 @@ class BrokerCommandTest {
         assertThat(command.controllerPort).isZero();
         assertThat(command.heap).isEqualTo(LocalBroker.DEFAULT_HEAP);
         assertThat(command.timeout).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void printsSizesForPeople() {
+        assertThat(BrokerCommand.humanBytes(512)).isEqualTo("512 B");
+        assertThat(BrokerCommand.humanBytes(20 * 1024 * 1024)).isEqualTo("20.0 MiB");
     }
 }

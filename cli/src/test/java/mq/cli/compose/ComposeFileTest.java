@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mq.aggregator.AggregatorMetrics;
 import mq.cli.Main;
-import mq.cli.metrics.GroupLag;
+import mq.metrics.GroupLag;
 import mq.cli.options.MetricsOptions;
 import mq.testing.ContainerKafkaFixture;
 import mq.worker.WorkerMetrics;

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import mq.cli.generate.GeneratedFile;
-import mq.cli.generate.NumbersGenerator;
-import mq.cli.generate.NumbersSpec;
 import mq.common.protocol.JobReport;
+import mq.generate.GeneratedFile;
+import mq.generate.NumbersGenerator;
+import mq.generate.NumbersSpec;
+import mq.launcher.LocalRun;
 import mq.producer.input.InputFormat;
 import mq.worker.GroupType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Whole jobs with worker and aggregator processes on a real broker, as {@code ./mq run} runs them. */
 class LocalRunIT {

@@ -7,6 +7,7 @@ import mq.common.kafka.ClientSettings;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.RecordSpec;
 import mq.common.protocol.Topics;
+import mq.launcher.LocalRun;
 import mq.producer.JobPublisher;
 import mq.producer.input.InputFormat;
 import mq.testing.TestBroker;

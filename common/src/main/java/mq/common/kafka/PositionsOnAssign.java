@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * message produced in between could be skipped, and a consumer that crashed before its first
  * commit would leave its successor to look "the end" up again, later. Committing the position
  * on assignment closes both gaps, and lets a launcher wait until every partition has a committed
- * offset before it produces (see {@link GroupReadiness}).
+ * offset before it produces (see the launcher's GroupReadiness).
  */
 public final class PositionsOnAssign implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(PositionsOnAssign.class);
@@ -46,7 +46,9 @@ public final class PositionsOnAssign implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        // Work is committed at the end of every poll loop iteration, so nothing is in flight here.
+        // Nothing to hand over: the next owner re-reads whatever was not committed. A worker commits at the
+        // end of every loop iteration (so at most one batch is redone); the aggregator commits only while no
+        // job is in flight (so a successor re-reads those jobs, and merging them again is idempotent).
         if (!partitions.isEmpty()) {
             LOG.info("{} revoked {}", who, partitions);
         }
@@ -54,6 +56,6 @@ public final class PositionsOnAssign implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-        LOG.warn("{} lost {} (another member will redo their uncommitted chunks)", who, partitions);
+        LOG.warn("{} lost {} (their next owner re-reads what was not committed)", who, partitions);
     }
 }

@@ -94,15 +94,11 @@ public final class Json {
     }
 
     /**
-     * Encodes and decodes one message of every type. Jackson builds its (de)serialisers on first
-     * use, which in a cold JVM takes hundreds of milliseconds: roles call this before they join
-     * their group, so that the first chunks of a measured job do not pay for it.
+     * Encodes and decodes one message of every type, on a background thread so that a role joins
+     * its group meanwhile. Jackson builds its (de)serialisers on first use, which in a cold JVM
+     * takes hundreds of milliseconds: roles call this before they join their group, so that the
+     * first chunks of a measured job do not pay for it.
      */
-    public static void warmUp() {
-        warmUpNow();
-    }
-
-    /** {@link #warmUp()} on a background thread, so that a role joins its group meanwhile. */
     public static void warmUpInBackground() {
         Thread thread = new Thread(Json::warmUpNow, "json-warm-up");
         thread.setDaemon(true);

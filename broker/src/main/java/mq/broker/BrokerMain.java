@@ -1,0 +1,73 @@
+package mq.broker;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point of the broker process: optionally formats the storage, optionally ties the broker's
+ * life to another process, then runs {@code kafka.Kafka}. Formatting here instead of in a separate
+ * JVM saves a JVM start (about 1.5 s) on the first launch.
+ *
+ * <pre>java -cp ... mq.broker.BrokerMain [--format CLUSTER_ID] [--exit-with PID] server.properties</pre>
+ */
+public final class BrokerMain {
+
+    private BrokerMain() {
+    }
+
+    public static void main(String[] args) {
+        String clusterId = null;
+        Long exitWith = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--format" -> clusterId = args[++i];
+                case "--exit-with" -> exitWith = Long.parseLong(args[++i]);
+                default -> rest.add(args[i]);
+            }
+        }
+        if (rest.size() != 1) {
+            System.err.println("usage: BrokerMain [--format CLUSTER_ID] [--exit-with PID] server.properties");
+            System.exit(2);
+        }
+        String serverProperties = rest.get(0);
+        if (exitWith != null) {
+            exitWhenGone(exitWith);
+        }
+        if (clusterId != null) {
+            format(clusterId, serverProperties, System.out);
+        }
+        kafka.Kafka.main(new String[] {serverProperties});
+    }
+
+    /** Formats the log directories for a one-controller dynamic quorum, as {@code kafka-storage.sh format --standalone}. */
+    static void format(String clusterId, String serverProperties, PrintStream out) {
+        int rc;
+        try {
+            rc = kafka.tools.StorageTool.execute(
+                    new String[] {"format", "--cluster-id", clusterId, "--config", serverProperties, "--standalone"}, out);
+        } catch (RuntimeException e) {
+            System.err.println("formatting the broker storage failed: " + e.getMessage());
+            rc = 1;
+        }
+        if (rc != 0) {
+            System.err.println("formatting the broker storage failed with code " + rc);
+            System.exit(rc);
+        }
+    }
+
+    /** A broker started for a test run stops (cleanly, through Kafka's shutdown hook) when the test JVM dies. */
+    private static void exitWhenGone(long pid) {
+        Optional<ProcessHandle> owner = ProcessHandle.of(pid);
+        if (owner.isEmpty()) {
+            System.err.println("process " + pid + " that owns this broker is gone; not starting");
+            System.exit(0);
+        }
+        owner.get().onExit().thenRun(() -> {
+            System.err.println("process " + pid + " that owns this broker exited; shutting down");
+            System.exit(0);
+        });
+    }
+}

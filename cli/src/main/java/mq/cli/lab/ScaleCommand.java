@@ -1,0 +1,156 @@
+package mq.cli.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import mq.cli.options.Bootstrap;
+import mq.cli.options.KafkaOptions;
+import mq.common.protocol.RecordSpec;
+import mq.generate.NumbersGenerator;
+import mq.generate.NumbersSpec;
+import mq.generate.RecordsGenerator;
+import mq.generate.RecordsSpec;
+import mq.lab.scale.Manifest;
+import mq.lab.scale.ScaleGrid;
+import mq.lab.scale.ScaleReport;
+import mq.lab.scale.ScaleSweep;
+import mq.producer.input.InputFormat;
+import mq.worker.GroupType;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mq scale}: the same job over a grid of worker counts, threads, chunk sizes and work per record. */
+@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the same job once per combination of settings (and --repeat times) against the same broker, "
+                + "checks every result is exact, and writes scale.csv, scale.json, manifest.json, PNG charts and "
+                + "report.html: throughput, speedup and efficiency against workers with a Universal Scalability Law fit, "
+                + "a per-chunk timeline and where each chunk's time went, next to the in-process baseline."})
+public final class ScaleCommand implements Callable<Integer> {
+    static final class Input {
+        @Option(names = "--input", paramLabel = "FILE", description = "The input file (numbers, JSON array or JSON Lines).")
+        Path file;
+
+        @Option(names = "--generate", paramLabel = "KIND:COUNT",
+                description = "Generate the input instead: numbers:N or records:N (default numbers:1000000).")
+        String generate;
+    }
+
+    @ArgGroup(exclusive = true)
+    Input input = new Input();
+
+    @Option(names = "--workers", split = ",", paramLabel = "N[,N...]", defaultValue = "1,2,4",
+            description = "Worker process counts (default ${DEFAULT-VALUE}).")
+    List<Integer> workers;
+
+    @Option(names = "--threads", split = ",", paramLabel = "T[,T...]", defaultValue = "1",
+            description = "Threads per worker (default ${DEFAULT-VALUE}).")
+    List<Integer> threads;
+
+    @Option(names = "--chunk-size", split = ",", paramLabel = "ROWS[,ROWS...]", defaultValue = "10000",
+            description = "Records per chunk (default ${DEFAULT-VALUE}).")
+    List<Integer> chunkSizes;
+
+    @Option(names = "--work-us", split = ",", paramLabel = "MICROS[,...]", defaultValue = "0",
+            description = "Extra CPU work per record in microseconds (default ${DEFAULT-VALUE}).")
+    List<Integer> workMicros;
+
+    @Option(names = "--group", split = ",", paramLabel = "TYPE[,TYPE]", defaultValue = "consumer",
+            converter = mq.cli.roles.WorkerCommand.GroupTypeConverter.class,
+            description = "consumer, share, or both (default ${DEFAULT-VALUE}).")
+    List<GroupType> groups;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Runs per combination (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--baseline-threads", split = ",", paramLabel = "T[,T...]",
+            description = "Thread counts for the in-process baseline (default: 1, 2, and the number of cores).")
+    List<Integer> baselineThreads;
+
+    @Option(names = "--sum-field", paramLabel = "FIELD", description = "Records: fields to sum (default amount for generated records).")
+    List<String> sumFields = new ArrayList<>();
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "512m", description = "Heap of each role process (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new runs/scale-<timestamp> folder).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        ScaleGrid grid = new ScaleGrid(workers, threads, chunkSizes, workMicros, groups, repeat);
+        Path dir = out != null ? out : Path.of("runs", "scale-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        Path file = input.file != null ? input.file : generate(input.generate == null ? "numbers:1000000" : input.generate, dir);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("input file not found: " + file);
+        }
+        InputFormat format = InputFormat.detect(file);
+        List<String> sums = !sumFields.isEmpty() || format.kind() == mq.common.protocol.JobKind.NUMBERS || input.file != null
+                ? sumFields : List.of("amount");
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> inProcessThreads = baselineThreads != null ? baselineThreads
+                : List.of(1, 2, cores).stream().distinct().sorted().toList();
+
+        java.time.Instant startedAt = java.time.Instant.now();
+        String bootstrap = Bootstrap.startingLocal(kafka);
+        System.err.printf("scale: %d combinations x %d runs on %s, %s -> %s%n", grid.points().size(), repeat, bootstrap, file, dir);
+        ScaleSweep sweep = new ScaleSweep(new ScaleSweep.Setup(kafka.settings(bootstrap), kafka.asArguments(bootstrap),
+                kafka.topics(), kafka.chunkPartitions(), heap, Duration.ofMinutes(30), !noProgress), System.out);
+        ScaleSweep.Outcome outcome = sweep.run(grid, file, format, RecordSpec.DEFAULT, sums, inProcessThreads, dir);
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("input", file.toAbsolutePath().toString());
+        settings.put("input_bytes", Files.size(file));
+        settings.put("format", format.optionName());
+        settings.put("grid", grid);
+        settings.put("baseline_threads", inProcessThreads);
+        settings.put("heap", heap);
+        settings.put("chunk_partitions", kafka.chunkPartitions());
+        List<Path> files = ScaleReport.write(outcome, Manifest.of(settings, bootstrap, startedAt), dir);
+
+        System.out.println();
+        ScaleReport.explanation(outcome).forEach(System.out::println);
+        System.out.println("\nwrote " + files.size() + " files to " + dir + " (open " + dir.resolve(ScaleReport.HTML) + ")");
+        if (!outcome.inexact().isEmpty()) {
+            System.err.println("error: some runs were not exact:");
+            outcome.inexact().forEach(line -> System.err.println("  " + line));
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path generate(String spec, Path dir) throws Exception {
+        String[] parts = spec.split(":");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--generate takes numbers:COUNT or records:COUNT, was '" + spec + "'");
+        }
+        long count;
+        try {
+            count = Long.parseLong(parts[1].replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--generate needs a whole number after the colon, was '" + parts[1] + "'");
+        }
+        Path data = dir.resolve("data");
+        return switch (parts[0]) {
+            case "numbers" -> NumbersGenerator.write(data.resolve("numbers.txt"), NumbersSpec.integers(count, 42)).file();
+            case "records" -> RecordsGenerator.write(data.resolve("records.json"),
+                    RecordsSpec.of(count, RecordsSpec.defaultKeys(count), 42)).file();
+            default -> throw new IllegalArgumentException("--generate takes numbers:COUNT or records:COUNT, was '" + spec + "'");
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package mq.cli.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import mq.aggregator.job.ChunkTiming;
+import mq.cli.Main;
+import mq.common.protocol.JobReport;
+import mq.common.protocol.Json;
+import mq.lab.scale.Ledger;
+import mq.lab.scale.ScaleCharts;
+import mq.lab.scale.ScaleReport;
+import mq.testing.TestBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny sweep end to end against a real broker: every run exact, every file written, the ledgers
+ * add up. The share-group runs have more workers (3) than the chunk topic has partitions (2).
+ */
+class ScaleCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTinySweepOfBothGroupTypesIsExactAndWritesItsReport() throws Exception {
+        Path out = dir.resolve("scale");
+
+        int exit = Main.commandLine().execute("scale", "--generate", "numbers:20000", "--workers", "1,3",
+                "--chunk-size", "1000", "--group", "consumer,share", "--repeat", "1", "--heap", "256m",
+                "--no-progress", "--out", out.toString(), "--bootstrap", TestBroker.bootstrap(),
+                "--topic-prefix", TestBroker.uniqueName("scale") + ".", "--chunk-partitions", "2");
+
+        assertThat(exit).isZero();
+        for (String file : List.of(ScaleReport.CSV, ScaleReport.JSON, ScaleReport.MANIFEST, ScaleReport.HTML)) {
+            assertThat(out.resolve(file)).isNotEmptyFile();
+        }
+        for (String png : List.of(ScaleCharts.THROUGHPUT, ScaleCharts.SPEEDUP, ScaleCharts.EFFICIENCY, ScaleReport.LEDGER)) {
+            // The PNG format itself is checked by the labs' chart tests; here: each chart decodes at its size.
+            BufferedImage image = ImageIO.read(out.resolve(png).toFile());
+            assertThat(image).as(png).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(1000);
+        }
+        assertThat(out.resolve(ScaleReport.TIMELINE)).isNotEmptyFile();
+
+        JsonNode document = new ObjectMapper().readTree(out.resolve(ScaleReport.JSON).toFile());
+        assertThat(document.get("inexact")).isEmpty();
+        assertThat(document.get("runs")).hasSize(4);
+        assertThat(document.get("manifest").get("machine").get("cores").asInt()).isPositive();
+        assertThat(Files.readAllLines(out.resolve(ScaleReport.CSV))).hasSize(1 + 4);
+
+        for (JsonNode run : document.get("runs")) {
+            Path runDir = Path.of(run.get("outDir").asText());
+            JobReport report = Json.MAPPER.readValue(runDir.resolve("report.json").toFile(), JobReport.class);
+            List<ChunkTiming> timings = Ledger.read(runDir);
+            // The timeline holds every chunk once, by the workers the report names, with the report's counts
+            assertThat(timings).hasSize(report.chunks());
+            assertThat(timings.stream().map(ChunkTiming::chunk).distinct()).hasSize(report.chunks());
+            Map<String, Long> perWorker = timings.stream().collect(Collectors.groupingBy(ChunkTiming::worker, Collectors.counting()));
+            report.perWorker().forEach((worker, share) -> assertThat(perWorker.get(worker)).isEqualTo(share.chunks()));
+            // and the ledger's parts add up to the chunks' lifetimes, whose queue part is the report's queue wait
+            Ledger ledger = Ledger.of(timings, run.get("workers").asInt(), report.timings().endToEndMs());
+            assertThat(ledger.meanQueueMs() + ledger.meanProcessingMs() + ledger.meanDeliveryMs())
+                    .isCloseTo(ledger.meanLifetimeMs(), org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(ledger.meanQueueMs()).isCloseTo(report.timings().queueWaitMs().mean(),
+                    org.assertj.core.api.Assertions.within(0.1));
+            assertThat(run.get("digest").asText()).startsWith("numbers count=20000");
+        }
+    }
+}
