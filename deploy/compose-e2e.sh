@@ -180,14 +180,14 @@ dc up -d --no-recreate --scale worker=5 worker > "$out/scale.log" 2>&1 || { cat 
 new_workers="$(comm -13 <(echo "$first_workers") <(running_workers))"
 [[ "$(echo "$new_workers" | grep -c .)" == 2 ]] || fail "scaling made $(echo "$new_workers" | grep -c .) new workers, not 2"
 for w in $new_workers; do
-  wait_for 120 "new worker $w to take a chunk" took_chunks "$w"
+  wait_for 240 "new worker $w to take a chunk" took_chunks "$w"
 done
 job_succeeded "$job2" 2> /dev/null && fail "job $job2 ended before the check could kill a worker (raise E2E_LONG_NUMBERS or MQ_WORK_US)"
 check "5 workers, the 2 new ones ($(echo $new_workers)) took chunks while job $job2 ran"
 victim="$(echo "$first_workers" | head -1)"
 docker kill "$victim" > /dev/null
 say "killed worker $victim mid-job"
-wait_for 300 "job $job2 to finish" job_succeeded "$job2"
+wait_for 480 "job $job2 to finish" job_succeeded "$job2"
 get "$aggregator/jobs/$job2" > "$out/job2.json"
 sum2="$(awk '{s += $1} END {printf "%.0f", s}' "$DATA_DIR/long.txt")"
 check_report "$out/job2.json" "$N2" "$sum2"
