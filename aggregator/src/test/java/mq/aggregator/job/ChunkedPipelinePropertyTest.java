@@ -277,7 +277,7 @@ class ChunkedPipelinePropertyTest {
                 crc.update(draft.body());
                 ChunkMeta meta = new ChunkMeta(JOB, draft.index(), format.kind(), input.getFileName().toString(),
                         draft.firstLine(), draft.firstRecord(), draft.records(), crc.getValue(), 0,
-                        format.kind() == JobKind.RECORDS ? SPEC : null, true, draft.lines());
+                        format.kind() == JobKind.RECORDS ? SPEC : null, draft.lines());
                 Partial partial = reducer.reduce(meta.toHeaders(), draft.body(), 0);
                 partials.add(Json.decode(Json.encode(partial), Partial.class));
                 records += draft.records();

@@ -15,7 +15,10 @@ public final class ChunkHeaders {
     public static final String TIMESTAMP_FIELD = "mq-timestamp-field";
     public static final String SUM_FIELDS = "mq-sum-fields";
     public static final String LINES = "mq-lines";
-    public static final String SKIP_BAD = "mq-skip-bad";
+    /** Optional: the protocol version the chunk follows; a chunk without it is version 1. */
+    public static final String PROTOCOL = "mq-protocol";
+    /** Optional: the aggregator that owns the job; absent for the installation's default aggregator. */
+    public static final String OWNER = "mq-owner";
 
     private ChunkHeaders() {
     }
