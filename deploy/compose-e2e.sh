@@ -40,8 +40,11 @@ started=$SECONDS
 aggregator=http://127.0.0.1:9400
 prometheus=http://127.0.0.1:9090
 
+# The script's own output, also from inside a check whose output is discarded.
+exec 3>&1
+
 say() {
-  printf '[e2e %3d s] %s\n' "$((SECONDS - started))" "$*"
+  printf '[e2e %3d s] %s\n' "$((SECONDS - started))" "$*" >&3
 }
 
 cannot_run() {
@@ -85,6 +88,7 @@ dc() {
 
 finish() {
   local status=$?
+  exec 1>&3 2>&3
   if [[ $status -ne 0 && $status -ne 3 ]]; then
     dc ps || true
     dc logs --no-color --tail=80 || true
@@ -118,8 +122,15 @@ wait_for() {
   done
 }
 
+# job_succeeded JOB: whether the aggregator reports the job succeeded; stops the check at once when
+# it reports the job failed.
 job_succeeded() {
-  [[ "$(get "$aggregator/jobs/$1" | jq -r .status)" == succeeded ]]
+  local status
+  status="$(get "$aggregator/jobs/$1" 2> /dev/null | jq -r .status 2> /dev/null)" || true
+  if [[ "$status" == failed ]]; then
+    fail "job $1 failed: $(get "$aggregator/jobs/$1" | jq -r .error)"
+  fi
+  [[ "$status" == succeeded ]]
 }
 
 running_workers() {
@@ -133,6 +144,12 @@ took_chunks() {
   chunks="$(docker exec "$1" bash -c 'exec 3<>/dev/tcp/127.0.0.1/9400 && printf "GET /metrics HTTP/1.0\r\n\r\n" >&3 && cat <&3' \
     | awk '/^mq_chunks_processed_total/ {s += $NF} END {printf "%.0f", s}')"
   ((chunks > 0))
+}
+
+# new_worker_busy CONTAINER JOB: whether the new worker took a chunk of the job, which must not have failed.
+new_worker_busy() {
+  job_succeeded "$2" || true
+  took_chunks "$1"
 }
 
 one_job_reported() {
@@ -180,7 +197,7 @@ dc up -d --no-recreate --scale worker=5 worker > "$out/scale.log" 2>&1 || { cat 
 new_workers="$(comm -13 <(echo "$first_workers") <(running_workers))"
 [[ "$(echo "$new_workers" | grep -c .)" == 2 ]] || fail "scaling made $(echo "$new_workers" | grep -c .) new workers, not 2"
 for w in $new_workers; do
-  wait_for 240 "new worker $w to take a chunk" took_chunks "$w"
+  wait_for 240 "new worker $w to take a chunk" new_worker_busy "$w" "$job2"
 done
 job_succeeded "$job2" 2> /dev/null && fail "job $job2 ended before the check could kill a worker (raise E2E_LONG_NUMBERS or MQ_WORK_US)"
 check "5 workers, the 2 new ones ($(echo $new_workers)) took chunks while job $job2 ran"
