@@ -83,7 +83,12 @@ public final class JobPublisher {
         public ChunkMeta chunkMeta(ChunkDraft draft, long producedAt) {
             return new ChunkMeta(job, draft.index(), format.kind(), source(), draft.firstLine(), draft.firstRecord(),
                     draft.records(), ChunkMeta.crc32c(draft.body()), producedAt,
-                    jobRecordSpec(), draft.lines(), owner);
+                    jobRecordSpec(), draft.lines(), draft.csvColumns(), owner);
+        }
+
+        /** Opens the input as this job reads it. */
+        public ChunkReader openReader() throws IOException {
+            return ChunkReader.open(input, format, rowsPerChunk, recordSpec == null ? ',' : recordSpec.csvDelimiter());
         }
 
         /** The record spec a records job travels with; numbers jobs have none. */
@@ -160,7 +165,7 @@ public final class JobPublisher {
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         int partitions = chunkPartitions();
         Totals totals = new Totals();
-        try (ChunkReader reader = ChunkReader.open(request.input(), request.format(), request.rowsPerChunk())) {
+        try (ChunkReader reader = request.openReader()) {
             ChunkDraft draft;
             while ((draft = reader.next()) != null && sendFailure.get() == null) {
                 if (draft.index() >= Limits.MAX_CHUNKS) {

@@ -19,6 +19,11 @@ public final class ChunkHeaders {
     public static final String PROTOCOL = "mq-protocol";
     /** Optional: the aggregator that owns the job; absent for the installation's default aggregator. */
     public static final String OWNER = "mq-owner";
+    public static final String KEY_TYPE = "mq-key-type";
+    public static final String TIMESTAMP_FORMAT = "mq-timestamp-format";
+    public static final String TIMESTAMP_ZONE = "mq-timestamp-zone";
+    public static final String CSV_COLUMNS = "mq-csv-columns";
+    public static final String CSV_DELIMITER = "mq-csv-delimiter";
 
     private ChunkHeaders() {
     }

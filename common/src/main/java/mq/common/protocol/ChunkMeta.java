@@ -1,5 +1,6 @@
 package mq.common.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,16 +26,33 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param recordSpec  key, timestamp and sum fields of a records job; {@code null} for numbers
  * @param lines       for bodies that are not the input's own lines (a JSON array re-written one
  *                    element per line): the input line of each body line; else {@code null}
+ * @param csvColumns  for CSV bodies (records as the input wrote them, cut on record boundaries):
+ *                    the column names of the input's header row; else {@code null}
  * @param owner       the aggregator that owns the job ({@code mq-owner}), or {@code null} for the default one
  */
 public record ChunkMeta(String job, int index, JobKind kind, String source, long firstLine, long firstRecord,
                         int records, long crc32c, long producedAt, RecordSpec recordSpec, long[] lines,
-                        String owner) {
+                        List<String> csvColumns, String owner) {
 
-    /** A chunk of a job of the default aggregator. */
+    public ChunkMeta {
+        csvColumns = csvColumns == null ? null : List.copyOf(csvColumns);
+    }
+
+    /** A chunk of a job of the default aggregator whose body is one JSON record or number per line. */
     public ChunkMeta(String job, int index, JobKind kind, String source, long firstLine, long firstRecord,
                      int records, long crc32c, long producedAt, RecordSpec recordSpec, long[] lines) {
-        this(job, index, kind, source, firstLine, firstRecord, records, crc32c, producedAt, recordSpec, lines, null);
+        this(job, index, kind, source, firstLine, firstRecord, records, crc32c, producedAt, recordSpec, lines, null, null);
+    }
+
+    /** A chunk whose body is one JSON record or number per line. */
+    public ChunkMeta(String job, int index, JobKind kind, String source, long firstLine, long firstRecord,
+                     int records, long crc32c, long producedAt, RecordSpec recordSpec, long[] lines, String owner) {
+        this(job, index, kind, source, firstLine, firstRecord, records, crc32c, producedAt, recordSpec, lines, null, owner);
+    }
+
+    /** Whether the body holds CSV records (see {@link #csvColumns}). */
+    public boolean isCsv() {
+        return csvColumns != null;
     }
 
     public Headers toHeaders() {
@@ -54,6 +72,13 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
             put(headers, ChunkHeaders.KEY_FIELD, recordSpec.keyField());
             put(headers, ChunkHeaders.TIMESTAMP_FIELD, recordSpec.timestampField());
             put(headers, ChunkHeaders.SUM_FIELDS, String.join(",", recordSpec.sumFields()));
+            put(headers, ChunkHeaders.KEY_TYPE, recordSpec.keyType().wireName());
+            put(headers, ChunkHeaders.TIMESTAMP_FORMAT, recordSpec.timestampFormat());
+            put(headers, ChunkHeaders.TIMESTAMP_ZONE, recordSpec.timestampZone());
+            put(headers, ChunkHeaders.CSV_DELIMITER, Character.toString(recordSpec.csvDelimiter()));
+        }
+        if (csvColumns != null) {
+            put(headers, ChunkHeaders.CSV_COLUMNS, columnsText(csvColumns));
         }
         if (lines != null) {
             StringBuilder text = new StringBuilder(lines.length * 7);
@@ -78,8 +103,12 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
         if (kind == JobKind.RECORDS) {
             String sums = header(headers, ChunkHeaders.SUM_FIELDS);
             spec = new RecordSpec(required(headers, ChunkHeaders.KEY_FIELD), required(headers, ChunkHeaders.TIMESTAMP_FIELD),
-                    sums == null || sums.isEmpty() ? List.of() : Arrays.asList(sums.split(",")));
+                    sums == null || sums.isEmpty() ? List.of() : Arrays.asList(sums.split(",")))
+                    .withKeyType(keyType(header(headers, ChunkHeaders.KEY_TYPE)))
+                    .withTimestampFormat(header(headers, ChunkHeaders.TIMESTAMP_FORMAT), header(headers, ChunkHeaders.TIMESTAMP_ZONE))
+                    .withCsvDelimiter(delimiter(header(headers, ChunkHeaders.CSV_DELIMITER)));
         }
+        String columns = header(headers, ChunkHeaders.CSV_COLUMNS);
         String lineList = header(headers, ChunkHeaders.LINES);
         String producedAt = header(headers, ChunkHeaders.PRODUCED_AT);
         return new ChunkMeta(
@@ -94,6 +123,7 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
                 producedAt == null ? 0 : number(headers, ChunkHeaders.PRODUCED_AT, 0, Long.MAX_VALUE),
                 spec,
                 lineList == null ? null : parseLines(lineList),
+                columns == null ? null : parseColumns(columns),
                 Owner.check(header(headers, ChunkHeaders.OWNER), "chunk header " + ChunkHeaders.OWNER));
     }
 
@@ -103,6 +133,41 @@ public record ChunkMeta(String job, int index, JobKind kind, String source, long
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("chunk header " + ChunkHeaders.KIND + " is " + Terminal.quote(text)
                     + ", expected numbers or records");
+        }
+    }
+
+    private static RecordSpec.KeyType keyType(String text) {
+        try {
+            return text == null ? RecordSpec.KeyType.AUTO : RecordSpec.KeyType.fromWire(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("chunk header " + ChunkHeaders.KEY_TYPE + ": " + e.getMessage());
+        }
+    }
+
+    private static char delimiter(String text) {
+        if (text == null) {
+            return ',';
+        }
+        if (text.length() != 1) {
+            throw new MalformedMessageException("chunk header " + ChunkHeaders.CSV_DELIMITER + " is not one character: " + Terminal.quote(text));
+        }
+        return text.charAt(0);
+    }
+
+    /** Column names as a JSON array of strings: a name may hold a comma. */
+    private static String columnsText(List<String> columns) {
+        try {
+            return Json.MAPPER.writeValueAsString(columns);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode column names", e);
+        }
+    }
+
+    private static List<String> parseColumns(String text) {
+        try {
+            return List.of(Json.MAPPER.readValue(text, String[].class));
+        } catch (JsonProcessingException | NullPointerException e) {
+            throw new MalformedMessageException("chunk header " + ChunkHeaders.CSV_COLUMNS + " is not a JSON array of names: " + Terminal.quote(text));
         }
     }
 

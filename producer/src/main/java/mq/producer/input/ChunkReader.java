@@ -20,6 +20,11 @@ public interface ChunkReader extends Closeable {
     int MAX_CHUNK_BYTES = mq.common.protocol.Limits.MAX_CHUNK_BYTES;
 
     static ChunkReader open(Path file, InputFormat format, int rowsPerChunk) throws IOException {
+        return open(file, format, rowsPerChunk, ',');
+    }
+
+    /** @param csvDelimiter the field delimiter, for {@link InputFormat#CSV} */
+    static ChunkReader open(Path file, InputFormat format, int rowsPerChunk, char csvDelimiter) throws IOException {
         if (rowsPerChunk < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1 row, was " + rowsPerChunk);
         }
@@ -27,6 +32,7 @@ public interface ChunkReader extends Closeable {
         return switch (format) {
             case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES, Limits.MAX_LINE_BYTES);
             case JSON_ARRAY -> new JsonArrayChunkReader(in, file, rowsPerChunk, MAX_CHUNK_BYTES);
+            case CSV -> new CsvChunkReader(in, csvDelimiter, rowsPerChunk, MAX_CHUNK_BYTES);
         };
     }
 }

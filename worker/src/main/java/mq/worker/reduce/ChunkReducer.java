@@ -63,7 +63,13 @@ public final class ChunkReducer {
                         r.stats().build(), null, r.bad().count(), r.bad().samples(), null);
             }
             case RECORDS -> {
-                RecordsReducer.Result r = records.reduce(meta, safeBody);
+                RecordsReducer.Result r;
+                try {
+                    r = records.reduce(meta, safeBody);
+                } catch (IllegalArgumentException e) { // a timestamp format or zone no producer of ours sends
+                    yield partial(meta, safeBody, crc, pickedUpAt, start, 0, null, null, 0, List.of(),
+                            "chunk " + meta.index() + " has a bad timestamp format or zone: " + e.getMessage());
+                }
                 yield partial(meta, safeBody, crc, pickedUpAt, start, r.records(),
                         null, r.latest().sortedByKey(), r.bad().count(), r.bad().samples(), null);
             }
