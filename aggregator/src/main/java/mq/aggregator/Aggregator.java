@@ -61,8 +61,8 @@ public final class Aggregator implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
     private static final long PROGRESS_EVERY_MS = 250;
     private static final long COMMIT_EVERY_MS = 1000;
-    /** A producer that promised alive events is given up after missing this many of them. */
-    private static final int MISSED_ALIVE_EVENTS = 3;
+    /** A producer that promised alive events is given up after missing this many of them: ten, not three, because a loaded machine can stall a healthy producer for several seconds. */
+    private static final int MISSED_ALIVE_EVENTS = 10;
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
