@@ -16,7 +16,8 @@ public final class ScaleCharts {
     private final LineChartWriter writer = new LineChartWriter();
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    List<Path> write(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines, List<UslSummary> fits, Path dir)
+    List<Path> write(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines, List<ScaleSweep.RawFloor> floors,
+                     List<UslSummary> fits, Path dir)
             throws IOException {
         List<String> series = summaries.stream().map(PointSummary::series).distinct().toList();
         double maxWorkers = summaries.stream().mapToInt(PointSummary::workers).max().orElse(1);
@@ -46,6 +47,13 @@ public final class ScaleCharts {
                         LineChart.Kind.REFERENCE, name));
             }
             highestBaseline = Math.max(highestBaseline, baseline.bestRecordsPerS());
+            // Kafka alone with the same chunks: what moving the bytes costs before any reducing.
+            ScaleSweep.RawFloor floor = ScaleSweep.floor(floors, pointOf(line(summaries, name).get(0)));
+            if (floor != null) {
+                throughput = throughput.with(new LineChart.Series("raw queue (" + name + ")", new double[] {1, maxWorkers},
+                        new double[] {floor.recordsPerS(), floor.recordsPerS()}, LineChart.Kind.REFERENCE, name));
+                highestBaseline = Math.max(highestBaseline, floor.recordsPerS());
+            }
         }
         throughput = throughput.with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
                 new double[] {Math.max(1, lowest / 2), Math.max(top, highestBaseline) * 1.05}));
