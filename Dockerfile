@@ -15,6 +15,7 @@ COPY lab-kernels/pom.xml lab-kernels/
 COPY labs/pom.xml labs/
 COPY cli/pom.xml cli/
 COPY bench/pom.xml bench/
+COPY bench-streams/pom.xml bench-streams/
 COPY common/src common/src
 COPY producer/src producer/src
 COPY worker/src worker/src

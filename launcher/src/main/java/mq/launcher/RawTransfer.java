@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import mq.common.kafka.ClientSettings;
@@ -16,13 +12,11 @@ import mq.producer.JobPublisher;
 import mq.producer.input.ChunkDraft;
 import mq.producer.input.ChunkReader;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The messaging floor: the same chunks (same bodies, same headers, same partitions, same client
@@ -59,7 +53,7 @@ public final class RawTransfer {
     public Result run(JobPublisher.Request request) throws IOException, InterruptedException {
         String topic = "mq-raw-" + JobIds.next().substring(4);
         try (Admin admin = Admin.create(client.admin("mq-raw-admin"))) {
-            createTopic(admin, topic);
+            ScratchTopics.create(admin, topic, partitions);
             try {
                 long start = System.nanoTime();
                 long[] sent = produce(request, topic);
@@ -68,7 +62,7 @@ public final class RawTransfer {
                 long consumed = System.nanoTime();
                 return new Result((int) sent[0], sent[1], bytes, (produced - start) / 1_000_000, (consumed - produced) / 1_000_000);
             } finally {
-                admin.deleteTopics(List.of(topic));
+                ScratchTopics.deleteAll(admin, topic);
             }
         }
     }
@@ -123,16 +117,6 @@ public final class RawTransfer {
                 }
             }
             return bytes;
-        }
-    }
-
-    private void createTopic(Admin admin, String topic) throws InterruptedException {
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1).configs(Map.of(
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ClientSettings.MAX_MESSAGE_BYTES)))))
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("raw transfer: cannot create topic " + topic + ": " + e.getMessage(), e);
         }
     }
 }
