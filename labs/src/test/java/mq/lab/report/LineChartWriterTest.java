@@ -22,7 +22,7 @@ class LineChartWriterTest {
 
         Path file = new LineChartWriter(400, 300).write(chart, dir.resolve("sub/chart.png"));
 
-        assertPng(file, 400, 300);
+        assertPng(file, 400, 300 + 2 * LineChartWriter.LEGEND_LINE);
     }
 
     @Test
@@ -30,7 +30,7 @@ class LineChartWriterTest {
         LineChart chart = LineChart.of("Time", "threads", "ms").withLogarithmicY()
                 .with(LineChart.Series.data("a", new double[] {1, 2}, new double[] {0.5, 50}));
 
-        assertPng(new LineChartWriter().write(chart, dir.resolve("log.png")), 1000, 540);
+        assertPng(new LineChartWriter().write(chart, dir.resolve("log.png")), 1000, 540 + LineChartWriter.LEGEND_LINE);
     }
 
     @Test
