@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Topics a benchmark creates for one measurement and deletes after it. They are written to at once,
@@ -32,9 +33,7 @@ public final class ScratchTopics {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             long deadline = System.currentTimeMillis() + TIMEOUT_MS;
             while (true) {
-                Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(resource);
-                var entry = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-                if (entry != null && limit.equals(entry.value())) {
+                if (limit.equals(maxMessageBytes(admin, resource))) {
                     return;
                 }
                 if (System.currentTimeMillis() > deadline) {
@@ -44,6 +43,21 @@ public final class ScratchTopics {
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The topic's limit as the broker reports it, or null while the broker does not know the topic yet. */
+    private static String maxMessageBytes(Admin admin, ConfigResource topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic);
+            var entry = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            return entry == null ? null : entry.value();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -30,6 +30,15 @@ final class ChunkData {
     private ChunkData() {
     }
 
+    /** @param input {@code numbers} or {@code records} */
+    static Path file(Path dir, String input, long count) {
+        return switch (input) {
+            case "numbers" -> numbersFile(dir, count);
+            case "records" -> recordsFile(dir, count);
+            default -> throw new IllegalArgumentException("input is numbers or records, was " + input);
+        };
+    }
+
     static Path numbersFile(Path dir, long count) {
         try {
             return NumbersGenerator.write(dir.resolve("numbers.txt"), NumbersSpec.integers(count, 42)).file();

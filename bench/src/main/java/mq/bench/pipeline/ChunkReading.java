@@ -52,7 +52,7 @@ public class ChunkReading {
     @Setup
     public void setUp() {
         dir = ChunkData.tempDir();
-        Path file = input.equals("numbers") ? ChunkData.numbersFile(dir, records) : ChunkData.recordsFile(dir, records);
+        Path file = ChunkData.file(dir, input, records);
         request = ChunkData.request(file, chunkSize);
     }
 

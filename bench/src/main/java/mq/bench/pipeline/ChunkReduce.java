@@ -50,7 +50,7 @@ public class ChunkReduce {
     public void setUp() {
         Path dir = ChunkData.tempDir();
         int records = chunkSize * 20;
-        Path file = input.equals("numbers") ? ChunkData.numbersFile(dir, records) : ChunkData.recordsFile(dir, records);
+        Path file = ChunkData.file(dir, input, records);
         chunks = ChunkData.chunks(file, chunkSize);
         ChunkData.delete(dir);
     }

@@ -47,7 +47,7 @@ public class PartialCodec {
     @Setup
     public void setUp() {
         Path dir = ChunkData.tempDir();
-        Path file = input.equals("numbers") ? ChunkData.numbersFile(dir, chunkSize) : ChunkData.recordsFile(dir, chunkSize);
+        Path file = ChunkData.file(dir, input, chunkSize);
         ChunkData.Chunk chunk = ChunkData.chunks(file, chunkSize).get(0);
         ChunkData.delete(dir);
         partial = new ChunkReducer("bench", BusyWork.NONE).reduce(chunk.headers(), chunk.body(), 0);

@@ -54,7 +54,7 @@ public class PartialMerge {
     @Setup
     public void setUp() {
         Path dir = ChunkData.tempDir();
-        Path file = input.equals("numbers") ? ChunkData.numbersFile(dir, records) : ChunkData.recordsFile(dir, records);
+        Path file = ChunkData.file(dir, input, records);
         request = ChunkData.request(file, chunkSize);
         ChunkReducer reducer = new ChunkReducer("bench", BusyWork.NONE);
         partials = ChunkData.chunks(file, chunkSize).stream()
