@@ -53,7 +53,7 @@ public final class RawTransfer {
     public Result run(JobPublisher.Request request) throws IOException, InterruptedException {
         String topic = "mq-raw-" + JobIds.next().substring(4);
         try (Admin admin = Admin.create(client.admin("mq-raw-admin"))) {
-            ScratchTopics.create(admin, topic, partitions);
+            ScratchTopics.create(admin, client, topic, partitions);
             try {
                 long start = System.nanoTime();
                 long[] sent = produce(request, topic);
@@ -111,6 +111,9 @@ public final class RawTransfer {
                     throw new IllegalStateException("raw transfer: read " + read + " of " + chunks + " chunks from " + topic);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    if (ScratchTopics.isProbe(record)) {
+                        continue;
+                    }
                     read++;
                     bytes += record.value().length;
                     idleSince = System.nanoTime();

@@ -61,7 +61,7 @@ final class StreamsSumJob {
     static Topology topology(String input, String output) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .mapValues(chunk -> ChunkStats.encode(ChunkStats.of(chunk)))
+                .mapValues(chunk -> ChunkStats.encode(ChunkStats.of(chunk))) // a probe (empty) counts nothing
                 .groupBy((chunkKey, stats) -> TOTAL_KEY, Grouped.<String, String>as("chunk-totals")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
                 .aggregate(() -> ChunkStats.encode(NumberStats.EMPTY),
@@ -80,8 +80,8 @@ final class StreamsSumJob {
         String output = app + "-out";
         Path stateDir = Files.createDirectories(stateRoot.resolve(app));
         try (Admin admin = Admin.create(client.admin(app + "-admin"))) {
-            ScratchTopics.create(admin, input, partitions);
-            ScratchTopics.create(admin, output, 1);
+            ScratchTopics.create(admin, client, input, partitions);
+            ScratchTopics.create(admin, client, output, 1);
             try (KafkaStreams streams = new KafkaStreams(topology(input, output), properties(app, stateDir));
                  KafkaConsumer<byte[], byte[]> totals = new KafkaConsumer<>(client.reader(app + "-reader"))) {
                 TopicPartition out = new TopicPartition(output, 0);
@@ -145,6 +145,9 @@ final class StreamsSumJob {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : totals.poll(Duration.ofMillis(50))) {
+                if (ScratchTopics.isProbe(record)) {
+                    continue;
+                }
                 NumberStats total = ChunkStats.decode(new String(record.value(), StandardCharsets.UTF_8));
                 if (total.count() == expectedRecords) {
                     return total;
