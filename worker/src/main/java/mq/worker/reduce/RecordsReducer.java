@@ -1,18 +1,16 @@
 package mq.worker.reduce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import mq.common.exact.DecimalText;
 import mq.common.protocol.ChunkMeta;
-import mq.common.protocol.Json;
 import mq.common.protocol.RecordSpec;
 import mq.common.records.LatestRecords;
 import mq.common.records.RecordKey;
@@ -23,10 +21,6 @@ import mq.common.records.RecordVersion;
  * the combiner that keeps partial results, and the aggregator's work, small when keys repeat.
  */
 final class RecordsReducer {
-    /** One JSON value per line: anything after it (a second object, stray text) makes the line malformed. */
-    private static final ObjectReader LINE_READER = Json.RECORDS.readerFor(JsonNode.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final BusyWork busyWork;
 
     RecordsReducer(BusyWork busyWork) {
@@ -38,6 +32,7 @@ final class RecordsReducer {
 
     Result reduce(ChunkMeta meta, byte[] body) {
         RecordSpec spec = meta.recordSpec();
+        RecordFields fields = new RecordFields(wantedFields(spec));
         LatestRecords latest = new LatestRecords();
         BadLines bad = new BadLines();
         long[] records = {0};
@@ -50,7 +45,7 @@ final class RecordsReducer {
             long line = meta.inputLine(bodyLine);
             String text = BodyLines.text(body, from, to);
             try {
-                latest.add(read(spec, body, from, to, text, position, line));
+                latest.add(read(spec, fields, body, from, to, text, position, line));
             } catch (BadRecordException e) {
                 bad.add(line, text, e.getMessage());
             }
@@ -58,28 +53,33 @@ final class RecordsReducer {
         return new Result(latest, records[0], bad);
     }
 
-    private static RecordVersion read(RecordSpec spec, byte[] body, int from, int to, String text,
+    /** The key field, the timestamp field, then the sum fields: what {@link RecordFields} keeps. */
+    private static List<String> wantedFields(RecordSpec spec) {
+        List<String> wanted = new ArrayList<>();
+        wanted.add(spec.keyField());
+        wanted.add(spec.timestampField());
+        wanted.addAll(spec.sumFields());
+        return wanted;
+    }
+
+    private static RecordVersion read(RecordSpec spec, RecordFields fields, byte[] body, int from, int to, String text,
                                       long position, long line) {
-        JsonNode node;
         try {
-            node = LINE_READER.readValue(body, from, to - from);
-        } catch (MismatchedInputException e) {
-            throw new BadRecordException("malformed JSON: more than one value on the line");
+            fields.read(body, from, to);
+        } catch (RecordFields.NotAnObjectException e) {
+            throw new BadRecordException(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new BadRecordException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadRecordException("unreadable: " + e.getMessage());
         }
-        if (!node.isObject()) {
-            throw new BadRecordException("not a JSON object");
-        }
-        RecordKey key = key(node.get(spec.keyField()), spec.keyField());
-        Instant timestamp = timestamp(node.get(spec.timestampField()), spec.timestampField());
-        Map<String, BigDecimal> sums = new HashMap<>();
-        for (String field : spec.sumFields()) {
-            JsonNode value = node.get(field);
+        RecordKey key = key(fields.value(0), spec.keyField());
+        Instant timestamp = timestamp(fields.value(1), spec.timestampField());
+        Map<String, BigDecimal> sums = spec.sumFields().isEmpty() ? Map.of() : new HashMap<>();
+        for (int i = 0; i < spec.sumFields().size(); i++) {
+            JsonNode value = fields.value(2 + i);
             if (value != null && !value.isNull()) {
-                sums.put(field, decimal(value, field));
+                sums.put(spec.sumFields().get(i), decimal(value, spec.sumFields().get(i)));
             }
         }
         return new RecordVersion(key, timestamp, position, line, sums, text);
