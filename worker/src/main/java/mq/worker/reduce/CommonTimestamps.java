@@ -3,11 +3,13 @@ package mq.worker.reduce;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * The fast path of {@link TimestampParser} for the shapes nearly every input uses:
  * {@code yyyy-MM-ddTHH:mm:ss[.fraction]} or the same with a space for the {@code T}, followed by
- * {@code Z}, {@code ±HH:MM} or nothing (UTC). Read digit by digit, with no formatter and no
+ * {@code Z}, {@code ±HH:MM} or nothing (then read as UTC, so only when the job's zone is UTC). Read digit by digit, with no formatter and no
  * intermediate objects; anything else (or anything doubtful, such as 30 February) returns
  * {@code null} and goes the general way, which also words the errors.
  */
@@ -17,8 +19,16 @@ final class CommonTimestamps {
     private CommonTimestamps() {
     }
 
-    /** @return the instant, or {@code null} when {@code s} is not one of the common shapes */
+    /** As {@link #tryParse(String, ZoneId)} in UTC. */
     static Instant tryParse(String s) {
+        return tryParse(s, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param zone where date-times without an offset are; other zones than UTC are left to the general path
+     * @return the instant, or {@code null} when {@code s} is not one of the common shapes
+     */
+    static Instant tryParse(String s, ZoneId zone) {
         int n = s.length();
         if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {
@@ -48,7 +58,7 @@ final class CommonTimestamps {
             }
         }
         int offsetSeconds = offsetSeconds(s, i);
-        if (offsetSeconds == Integer.MIN_VALUE) {
+        if (offsetSeconds == Integer.MIN_VALUE || (i == n && !zone.normalized().equals(ZoneOffset.UTC))) {
             return null;
         }
         long epochDay;

@@ -80,6 +80,12 @@ final class RecordFields {
         return values[index];
     }
 
+    /** The value of the wanted field {@code name} on the last line read, {@code null} if absent (or not wanted). */
+    JsonNode get(String name) {
+        int index = wanted.indexOf(name);
+        return index < 0 ? null : values[index];
+    }
+
     private static void throwIfMore(JsonParser parser) throws IOException, NotAnObjectException {
         if (parser.nextToken() != null) {
             throw new NotAnObjectException("malformed JSON: more than one value on the line");

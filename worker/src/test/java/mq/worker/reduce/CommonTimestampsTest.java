@@ -44,6 +44,17 @@ class CommonTimestampsTest {
     }
 
     @Test
+    void dateTimesWithoutAnOffsetGoTheGeneralWayInAnyZoneButUtc() {
+        assertThat(CommonTimestamps.tryParse("2025-03-01T10:15:30", java.time.ZoneId.of("Europe/Paris"))).isNull();
+        assertThat(CommonTimestamps.tryParse("2025-03-01T10:15:30Z", java.time.ZoneId.of("Europe/Paris")))
+                .isEqualTo(Instant.parse("2025-03-01T10:15:30Z"));
+        assertThat(CommonTimestamps.tryParse("2025-03-01T10:15:30", java.time.ZoneId.of("UTC")))
+                .isEqualTo(Instant.parse("2025-03-01T10:15:30Z"));
+        assertThat(TimestampParser.parse("2025-03-01 10:15:30", java.time.ZoneId.of("Europe/Paris")))
+                .isEqualTo(Instant.parse("2025-03-01T09:15:30Z"));
+    }
+
+    @Test
     void theParserGivesTheSameInstantsWithTheFastPath() {
         assertThat(TimestampParser.parse("2025-03-01T10:15:30.250Z")).isEqualTo(Instant.parse("2025-03-01T10:15:30.250Z"));
         assertThat(TimestampParser.parse("2025-03-01 10:15:30")).isEqualTo(Instant.parse("2025-03-01T10:15:30Z"));
