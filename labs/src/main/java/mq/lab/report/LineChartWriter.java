@@ -119,6 +119,9 @@ public final class LineChartWriter {
             if (series.kind() == LineChart.Kind.REFERENCE) {
                 drawn.setMarker(SeriesMarkers.NONE);
                 drawn.setLineStyle(SeriesLines.DASH_DASH);
+            } else if (series.kind() == LineChart.Kind.FLOOR) {
+                drawn.setMarker(SeriesMarkers.NONE);
+                drawn.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 5f}, 0f));
             } else {
                 drawn.setMarker(SeriesMarkers.CIRCLE);
                 drawn.setMarkerColor(color);
