@@ -106,8 +106,14 @@ public final class LineChartWriter {
         } else {
             styler.setxAxisTickLabelsFormattingFunction(CompactNumbers::format);
         }
-        // 240k and 2.4M, not 240000 or 2.4E6.
-        styler.setyAxisTickLabelsFormattingFunction(CompactNumbers::format);
+        if (spec.logarithmicY()) {
+            // XChart places the ticks of a log axis only when it formats them itself (a formatting function
+            // makes it space them linearly and mislabel them): a plain pattern at least avoids 2.4E6.
+            styler.setYAxisDecimalPattern("#,##0.###");
+        } else {
+            // 240k and 2.4M, not 240000 or 2.4E6.
+            styler.setyAxisTickLabelsFormattingFunction(CompactNumbers::format);
+        }
         Map<String, Color> groups = new LinkedHashMap<>();
         int references = 0;
         for (LineChart.Series series : spec.series()) {
