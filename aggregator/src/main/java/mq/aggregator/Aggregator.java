@@ -61,8 +61,8 @@ public final class Aggregator implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
     private static final long PROGRESS_EVERY_MS = 250;
     private static final long COMMIT_EVERY_MS = 1000;
-    /** A producer that promised alive events is given up after missing this many of them. */
-    private static final int MISSED_ALIVE_EVENTS = 3;
+    /** A producer that promised alive events is given up after missing this many of them: ten, not three, because a loaded machine can stall a healthy producer for several seconds. */
+    private static final int MISSED_ALIVE_EVENTS = 10;
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
@@ -81,6 +81,7 @@ public final class Aggregator implements Runnable {
     private volatile boolean closing;
     private final AggregatorMetrics metrics;
     private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
+    private volatile AggregatorObserver observer = AggregatorObserver.NONE;
     private volatile String owner;
     private long lastProgressAt;
     private long lastCommitAt;
@@ -100,6 +101,12 @@ public final class Aggregator implements Runnable {
     /** Sees every report as it is published (on the aggregator's thread), e.g. to serve it over HTTP. */
     public Aggregator onReport(java.util.function.Consumer<JobReport> listener) {
         this.reportListener = listener;
+        return this;
+    }
+
+    /** Sees every job event, partial and report as the loop handles them (e.g. the live page). */
+    public Aggregator observe(AggregatorObserver observer) {
+        this.observer = observer;
         return this;
     }
 
@@ -176,6 +183,7 @@ public final class Aggregator implements Runnable {
         } else if (event instanceof JobEvent.Aborted aborted) {
             state.aborted(aborted);
         }
+        observer.jobEvent(event, wallNow);
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record, Partial partial, long wallNow) {
@@ -183,7 +191,9 @@ public final class Aggregator implements Runnable {
             return;
         }
         JobState state = state(record, partial.job(), wallNow);
-        if (state.merge(partial, eventTime(record, wallNow))) {
+        boolean first = state.merge(partial, eventTime(record, wallNow));
+        observer.partial(partial, first, wallNow);
+        if (first) {
             metrics.merged(partial.records());
         } else {
             metrics.duplicate();
@@ -278,6 +288,7 @@ public final class Aggregator implements Runnable {
         jobsCompleted++;
         metrics.finished(report);
         reportListener.accept(report);
+        observer.finished(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");
     }

@@ -120,9 +120,14 @@ public final class ChildProcess {
 
     /** Where the role serves its metrics, once it has logged it (it is started with {@code --metrics-port 0}). */
     public Optional<String> metricsUrl() {
+        return logged(METRICS_LINE);
+    }
+
+    /** The first group of the first log line that matches {@code pattern}, once the role has logged one. */
+    public Optional<String> logged(Pattern pattern) {
         try {
             for (String line : Files.readAllLines(log)) {
-                Matcher matcher = METRICS_LINE.matcher(line);
+                Matcher matcher = pattern.matcher(line);
                 if (matcher.find()) {
                     return Optional.of(matcher.group(1));
                 }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import mq.aggregator.report.ReportFiles;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** What the aggregator prints once its live page is mounted (AggregatorCommand). */
+    private static final Pattern LIVE_PAGE_LINE = Pattern.compile("live page on (http://\\S+/)");
 
     /**
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
@@ -92,6 +96,7 @@ public final class LocalRun implements AutoCloseable {
         startRoles(outDir);
         if (settings.showProgress()) {
             metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
+            livePageUrl().ifPresent(url -> System.err.printf("watch the job live: %s (while the run lasts)%n", url));
         }
         // Watching the results before producing: a small job's report can come before the last send returns.
         try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
@@ -190,6 +195,11 @@ public final class LocalRun implements AutoCloseable {
             worker.metricsUrl().ifPresent(url -> urls.put(worker.name(), url));
         }
         return urls;
+    }
+
+    /** The aggregator's live page, once the aggregator says it serves it. */
+    public Optional<String> livePageUrl() {
+        return aggregator == null ? Optional.empty() : aggregator.logged(LIVE_PAGE_LINE);
     }
 
     public ChildProcess aggregator() {

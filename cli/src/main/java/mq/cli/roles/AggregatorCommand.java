@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
+import mq.aggregator.live.LivePage;
 import mq.cli.options.Bootstrap;
 import mq.aggregator.report.RecentReports;
 import mq.metrics.GroupLag;
@@ -14,6 +15,7 @@ import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Json;
 import org.apache.kafka.clients.admin.Admin;
+import io.micrometer.core.instrument.Gauge;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
@@ -70,19 +72,32 @@ public final class AggregatorCommand implements Callable<Integer> {
         }
         try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port());
              GroupLag lag = new GroupLag(Admin.create(settings.admin(id + "-lag")), workerGroup, kafka.topics().chunks(),
-                     metrics.registry(), Duration.ofSeconds(5))) {
+                     metrics.registry(), Duration.ofSeconds(5));
+             LivePage live = LivePage.start(new KafkaConsumer<>(settings.reader("aggregator-" + id + "-heartbeats")),
+                     kafka.topics().workers(), workerGroup, () -> currentLag(metrics), reports)) {
             RecentReports recent = new RecentReports(RecentReports.DEFAULT_CAPACITY);
-            metrics.server().ifPresent(server -> server.serveReports(recent, reports));
+            metrics.server().ifPresent(server -> {
+                server.serveReports(recent, reports).serve(live.routes());
+                System.err.printf("live page on http://127.0.0.1:%d/%n", server.port());
+            });
             Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
-                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner);
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner)
+                    .observe(live.observer());
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);
+                live.close();
                 lag.close();
                 metrics.close();
             });
             aggregator.run();
         }
         return 0;
+    }
+
+    /** The worker group's lag as GroupLag last measured it, for the live page's lag chart. */
+    private static long currentLag(RoleMetrics metrics) {
+        Gauge gauge = metrics.registry().find(GroupLag.METER).gauge();
+        return gauge == null ? 0 : (long) gauge.value();
     }
 }
