@@ -21,6 +21,7 @@ COPY lab-kernels/pom.xml lab-kernels/
 COPY labs/pom.xml labs/
 COPY cli/pom.xml cli/
 COPY bench/pom.xml bench/
+COPY bench-streams/pom.xml bench-streams/
 # The libraries and plugins first, from the poms alone (the modules still empty), so that a change of
 # the sources rebuilds from here without downloading them again.
 RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package && rm -rf */target

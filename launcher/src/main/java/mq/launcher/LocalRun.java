@@ -46,12 +46,23 @@ public final class LocalRun implements AutoCloseable {
     /**
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
      * @param jobTimeout how long to wait for the result once producing has finished
+     * @param jit        the role processes' JIT mode (AUTO: C1 without busy work, C2 with it)
      */
     public record Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
-                           Duration jobTimeout, boolean showProgress) {
+                           Duration jobTimeout, boolean showProgress, JitMode jit) {
         public Settings {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
+        }
+
+        public Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
+                        Duration jobTimeout, boolean showProgress) {
+            this(workers, threads, workMicros, groupType, heap, jobTimeout, showProgress, JitMode.AUTO);
+        }
+
+        /** The JIT mode the role processes really run with. */
+        public JitMode resolvedJit() {
+            return jit.resolve(workMicros);
         }
     }
 
@@ -95,6 +106,7 @@ public final class LocalRun implements AutoCloseable {
             if (!Files.exists(outDir.resolve(ReportFiles.REPORT_FILE))) {
                 ReportFiles.writeReport(outDir, report); // the aggregator could not write here
             }
+            RunStamp.add(outDir.resolve(ReportFiles.REPORT_FILE), settings);
             return report;
         }
     }
@@ -112,7 +124,7 @@ public final class LocalRun implements AutoCloseable {
             aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup(),
                     "--owner", aggregatorGroup(),
                     "--worker-group", workerGroup(),
-                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), quickJit());
+                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), settings.resolvedJit());
             for (int i = 1; i <= settings.workers(); i++) {
                 workers.add(startWorker("worker-" + i, logs));
             }
@@ -124,7 +136,7 @@ public final class LocalRun implements AutoCloseable {
         return ChildProcess.start(id, roleArguments("worker", "--group", workerGroup(), "--id", id,
                 "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
                 "--group-type", settings.groupType().optionName(), "--work-calibration", calibration()),
-                settings.heap(), logs.resolve(id + ".log"), quickJit());
+                settings.heap(), logs.resolve(id + ".log"), settings.resolvedJit());
     }
 
     /** The aggregator owns its partitions and every worker has joined (owning partitions, in a consumer group). */
@@ -155,11 +167,6 @@ public final class LocalRun implements AutoCloseable {
             bar.accept(chunks);
             return report;
         }
-    }
-
-    /** Busy work is calibrated here with the full JIT: workers doing it must have the same compiler. */
-    private boolean quickJit() {
-        return settings.workMicros() == 0;
     }
 
     /** Measured here once, so every worker of every run does the same work per record. */

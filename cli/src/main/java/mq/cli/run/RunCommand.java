@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
+import mq.cli.options.JitOption;
 import mq.cli.options.JobOptions;
 import mq.cli.options.KafkaOptions;
 import mq.cli.options.LimitsOptions;
@@ -15,6 +16,7 @@ import mq.common.protocol.JobReport;
 import mq.common.protocol.Limits;
 import mq.common.protocol.Terminal;
 import mq.launcher.JobIds;
+import mq.launcher.JitMode;
 import mq.launcher.LocalRun;
 import mq.launcher.ReportPrinter;
 import mq.worker.GroupType;
@@ -111,11 +113,17 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Give up waiting for the result after this long (default ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
+        @Option(names = "--jit", paramLabel = "c1|c2|auto", defaultValue = "auto", converter = JitOption.class,
+                description = "JIT compilers of the role processes: c1 only, c2 (tiered, the JDK's default), or auto: "
+                        + "c1 without --work-us, c2 with it (default ${DEFAULT-VALUE}). report.json records it.")
+        JitMode jit;
+
         @Option(names = "--no-progress", description = "No progress bars.")
         boolean noProgress;
 
         public LocalRun.Settings settings() {
-            return new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofSeconds(timeoutSeconds), !noProgress);
+            return new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofSeconds(timeoutSeconds),
+                    !noProgress, jit);
         }
     }
 }
