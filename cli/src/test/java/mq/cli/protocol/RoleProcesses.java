@@ -10,6 +10,7 @@ import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Topics;
 import mq.launcher.ChildProcess;
+import mq.launcher.JitMode;
 import mq.launcher.GroupReadiness;
 import mq.testing.TestBroker;
 import org.apache.kafka.clients.admin.Admin;
@@ -116,7 +117,7 @@ final class RoleProcesses implements AutoCloseable {
         arguments.addAll(List.of(options));
         try {
             // Busy work is measured in each worker: it needs the full JIT it was calibrated with.
-            return ChildProcess.start(name, arguments, HEAP, logs.resolve(name + ".log"), workMicros == 0);
+            return ChildProcess.start(name, arguments, HEAP, logs.resolve(name + ".log"), JitMode.AUTO.resolve(workMicros));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
