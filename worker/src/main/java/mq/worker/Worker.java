@@ -64,13 +64,29 @@ public final class Worker extends WorkerLoop {
         return true;
     }
 
-    /** Goes back to the first record of the batch on each partition, so the next poll returns them again. */
+    /**
+     * Goes back to the first record of the batch on each partition, so the next poll returns them again.
+     * A partition this worker no longer owns, or whose position the consumer is still resetting (both
+     * happen when the broker went away while the batch was out), is left alone: whoever reads it next
+     * starts from its committed offset, at or before the batch, so the chunks are redone all the same.
+     */
     private void rewind(List<ConsumerRecord<byte[], byte[]>> chunks) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : chunks) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
-        first.forEach(consumer::seek);
+        Set<TopicPartition> owned = consumer.assignment();
+        first.forEach((partition, offset) -> {
+            if (!owned.contains(partition)) {
+                return;
+            }
+            try {
+                consumer.seek(partition, offset);
+            } catch (IllegalStateException e) {
+                LOG.info("worker {}: {} has no position to rewind ({}); it restarts from its committed offset",
+                        workerId, partition, e.getMessage());
+            }
+        });
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> chunks) {
