@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
  * What {@code cluster.json} records about a replicated local cluster: its id and every node's ports.
  * Written once when the cluster is created: a node restarted alone must rejoin with the same
  * ports and the same cluster id as its peers.
+ *
+ * @param ownerPid a process whose exit stops every node (a test JVM), or null: a node restarted by
+ *                 anyone else (the fault lab) stays tied to it too
  */
-public record ClusterState(String clusterId, String host, List<Node> nodes) {
+public record ClusterState(String clusterId, String host, List<Node> nodes, Long ownerPid) {
 
     /** One node's address: its client port and its controller (quorum) port. */
     public record Node(int nodeId, int brokerPort, int controllerPort) {

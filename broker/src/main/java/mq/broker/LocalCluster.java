@@ -186,7 +186,8 @@ public final class LocalCluster {
             int controller = freeDistinct(ports, taken);
             nodes.add(new ClusterState.Node(id, broker, controller));
         }
-        ClusterState created = new ClusterState(Uuid.randomUuid().toString(), BrokerConfig.LOOPBACK, nodes);
+        ClusterState created = new ClusterState(Uuid.randomUuid().toString(), BrokerConfig.LOOPBACK, nodes,
+                owner == null ? null : owner.pid());
         created.write(clusterFile());
         return created;
     }
@@ -213,7 +214,9 @@ public final class LocalCluster {
         Path log4j = nodeDir.resolve("log4j2.xml");
         LocalBroker.writeLog4jConfig(log4j);
         boolean format = !Files.exists(base.dataDir().resolve("meta.properties"));
-        BrokerLaunch launch = BrokerLaunch.of(base, cluster.clusterId(), format, heap, nodeDir, log4j, properties, owner);
+        ProcessHandle stopWith = owner != null ? owner
+                : cluster.ownerPid() == null ? null : ProcessHandle.of(cluster.ownerPid()).orElse(null);
+        BrokerLaunch launch = BrokerLaunch.of(base, cluster.clusterId(), format, heap, nodeDir, log4j, properties, stopWith);
         log.append("---- " + Instant.now() + " starting node " + node.nodeId() + " at " + base.bootstrap() + "\n");
         Process process = new ProcessBuilder(launch.command(true))
                 .directory(nodeDir.toFile())
