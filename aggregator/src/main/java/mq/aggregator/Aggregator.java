@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +18,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import mq.aggregator.job.JobState;
+import mq.aggregator.recovery.CommitPoint;
+import mq.aggregator.recovery.FinishedJobs;
 import mq.aggregator.report.ReportBuilder;
 import mq.aggregator.report.ReportFiles;
+import mq.common.kafka.DeadLetters;
 import mq.common.kafka.PositionsOnAssign;
 import mq.common.protocol.JobEvent;
+import mq.common.protocol.JobId;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Json;
 import mq.common.protocol.MalformedMessageException;
+import mq.common.protocol.MessageRules;
+import mq.common.protocol.Owner;
 import mq.common.protocol.Partial;
 import mq.common.protocol.ResultMessage;
 import mq.common.protocol.Topics;
@@ -33,6 +39,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,35 +51,39 @@ import org.slf4j.LoggerFactory;
  * progress while a job runs, and when a job is complete (every chunk merged) or has failed,
  * writes its files, publishes its report, and forgets it.
  *
- * <p>Offsets are committed only when no job is in flight, so a restarted aggregator re-reads
- * every message of the jobs it had not finished; merging is idempotent per chunk, so re-reading
- * is harmless.
+ * <p>Nothing it reads can stop it: every message is checked after decoding ({@link MessageRules})
+ * and one that breaks the protocol goes to the dead-letter topic (failing its job, when known).
+ * Finished jobs are known from the results topic ({@link FinishedJobs}), so a late or replayed
+ * partial never reopens one and no job gets two finals; offsets are committed up to the oldest job
+ * in flight ({@link CommitPoint}), so a restart re-reads only unfinished jobs.
  */
 public final class Aggregator implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
     private static final long PROGRESS_EVERY_MS = 250;
-    private static final int REMEMBERED_JOBS = 10_000;
+    private static final long COMMIT_EVERY_MS = 1000;
+    /** A producer that promised alive events is given up after missing this many of them. */
+    private static final int MISSED_ALIVE_EVENTS = 3;
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
     private final Path reportsDir;
     private final Duration jobTimeout;
+    private final DeadLetters deadLetters;
     private final Map<String, JobState> inFlight = new LinkedHashMap<>();
-    private final Map<String, Long> lastActivity = new LinkedHashMap<>();
-    /** Jobs already reported: late partials of theirs (a redone chunk after a failure) are ignored. */
-    private final Set<String> finished = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_JOBS;
-        }
-    });
+    /** Wall-clock time of each in-flight job's latest message, and of its producer's latest sign of life. */
+    private final Map<String, Long> lastActivity = new HashMap<>();
+    private final Map<String, Long> lastProducerSignal = new HashMap<>();
+    private final CommitPoint commitPoint = new CommitPoint();
+    private FinishedJobs finished = new FinishedJobs();
     private final Set<String> progressed = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private final AggregatorMetrics metrics;
     private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
+    private volatile String owner;
     private long lastProgressAt;
+    private long lastCommitAt;
     private volatile int jobsCompleted;
 
     public Aggregator(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
@@ -81,6 +94,7 @@ public final class Aggregator implements Runnable {
         this.reportsDir = reportsDir;
         this.jobTimeout = jobTimeout;
         this.metrics = new AggregatorMetrics(meters);
+        this.deadLetters = new DeadLetters(producer, topics.dead(), "aggregator");
     }
 
     /** Sees every report as it is published (on the aggregator's thread), e.g. to serve it over HTTP. */
@@ -89,27 +103,39 @@ public final class Aggregator implements Runnable {
         return this;
     }
 
+    /** Takes only the jobs that name this owner ({@link Owner}); without a name, only the jobs that name none. */
+    public Aggregator owner(String name) {
+        this.owner = Owner.check(name, "the aggregator's owner name");
+        return this;
+    }
+
     @Override
     public void run() {
         try {
+            if (owner == null) {
+                finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
+            } // else a named owner serves one run, started before its job: nothing of its own can have finished
+
             consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
-            LOG.info("aggregator reading {} and {}, reports under {}", topics.jobs(), topics.partials(), reportsDir);
+            LOG.info("aggregator{} reading {} and {}, reports under {}", owner == null ? "" : " " + owner,
+                    topics.jobs(), topics.partials(), reportsDir);
             while (!closing) {
                 var records = consumer.poll(Duration.ofMillis(100));
-                long now = System.currentTimeMillis(); // after the poll: the time these messages were merged
+                long wallNow = System.currentTimeMillis();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    handle(record, now);
+                    handle(record, wallNow);
                 }
-                finishOverJobs();
+                boolean anyFinished = finishOverJobs();
                 publishProgress();
-                if (inFlight.isEmpty()) {
-                    consumer.commitSync();
-                }
+                commit(anyFinished);
             }
         } catch (WakeupException e) {
             if (!closing) {
                 throw e;
             }
+        } catch (AuthorizationException | UnsupportedVersionException e) {
+            LOG.error("aggregator cannot go on: {}", e.getMessage());
+            throw e;
         } finally {
             try {
                 consumer.close();
@@ -121,65 +147,122 @@ public final class Aggregator implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record, long now) {
+    private void handle(ConsumerRecord<byte[], byte[]> record, long wallNow) {
         try {
             if (record.topic().equals(topics.jobs())) {
-                JobEvent event = Json.decode(record.value(), JobEvent.class);
-                if (finished.contains(event.job())) {
-                    return;
-                }
-                JobState state = state(event.job(), now);
-                if (event instanceof JobEvent.Started started) {
-                    state.started(started);
-                } else if (event instanceof JobEvent.Ended ended) {
-                    state.ended(ended);
-                } else if (event instanceof JobEvent.Aborted aborted) {
-                    state.aborted(aborted);
-                }
+                handle(record, MessageRules.jobEvent(record.value()), wallNow);
             } else {
-                Partial partial = Json.decode(record.value(), Partial.class);
-                if (finished.contains(partial.job())) {
-                    LOG.debug("ignoring a late partial of finished job {} (chunk {})", partial.job(), partial.chunk());
-                    return;
-                }
-                if (state(partial.job(), now).merge(partial, now)) {
-                    metrics.merged(partial.records());
-                } else {
-                    metrics.duplicate();
-                    LOG.info("ignored duplicate partial of job {} chunk {} from {}", partial.job(), partial.chunk(), partial.worker());
-                }
-                progressed.add(partial.job());
+                handle(record, MessageRules.partial(record.value()), wallNow);
             }
         } catch (MalformedMessageException e) {
-            LOG.warn("skipping malformed message at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetter(record, e.getMessage());
+        } catch (RuntimeException e) {
+            // Not a protocol breach we know of, but still one message: it must not stop the loop.
+            LOG.error("unexpected failure on {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+            deadLetter(record, "the aggregator could not handle this message: " + e);
         }
     }
 
-    private JobState state(String job, long now) {
-        lastActivity.put(job, now);
-        return inFlight.computeIfAbsent(job, id -> new JobState(id, now));
+    private void handle(ConsumerRecord<byte[], byte[]> record, JobEvent event, long wallNow) {
+        if (!mine(event.job(), event.owner())) {
+            return;
+        }
+        JobState state = state(record, event.job(), wallNow);
+        lastProducerSignal.put(event.job(), wallNow);
+        if (event instanceof JobEvent.Started started) {
+            state.started(started);
+        } else if (event instanceof JobEvent.Ended ended) {
+            state.ended(ended);
+        } else if (event instanceof JobEvent.Aborted aborted) {
+            state.aborted(aborted);
+        }
     }
 
-    private void finishOverJobs() {
+    private void handle(ConsumerRecord<byte[], byte[]> record, Partial partial, long wallNow) {
+        if (!mine(partial.job(), partial.owner())) {
+            return;
+        }
+        JobState state = state(record, partial.job(), wallNow);
+        if (state.merge(partial, eventTime(record, wallNow))) {
+            metrics.merged(partial.records());
+        } else {
+            metrics.duplicate();
+            LOG.info("ignored duplicate partial of job {} chunk {} from {}", partial.job(), partial.chunk(), partial.worker());
+        }
+        progressed.add(partial.job());
+    }
+
+    /** Whether this aggregator owns the job and has not finished it yet. */
+    private boolean mine(String job, String jobOwner) {
+        if (!Owner.owns(owner, jobOwner)) {
+            return false;
+        }
+        if (finished.contains(job)) {
+            LOG.debug("ignoring a late message of finished job {}", job);
+            return false;
+        }
+        return true;
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+        metrics.deadLetter();
+        deadLetters.send(record, reason);
+        String job = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        JobState state = JobId.isValid(job) ? inFlight.get(job) : null;
+        if (state != null) {
+            state.fail("a message of this job broke the protocol (" + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + "): " + reason);
+        }
+    }
+
+    private JobState state(ConsumerRecord<byte[], byte[]> record, String job, long wallNow) {
+        lastActivity.put(job, wallNow);
+        commitPoint.saw(job, new TopicPartition(record.topic(), record.partition()), record.offset());
+        long at = eventTime(record, wallNow);
+        JobState state = inFlight.computeIfAbsent(job, id -> new JobState(id, at));
+        state.sawMessageAt(at);
+        return state;
+    }
+
+    /** When the message was written: a replay after a restart then reports the job's original timings. */
+    private static long eventTime(ConsumerRecord<byte[], byte[]> record, long wallNow) {
+        return record.timestamp() > 0 ? record.timestamp() : wallNow;
+    }
+
+    private boolean finishOverJobs() {
         long now = System.currentTimeMillis();
         List<JobState> over = new ArrayList<>();
         for (JobState state : inFlight.values()) {
+            if (!state.isOver()) {
+                failIfAbandoned(state, now);
+            }
             if (state.isOver()) {
-                over.add(state);
-            } else if (now - lastActivity.get(state.job()) > jobTimeout.toMillis()) {
-                state.aborted(new JobEvent.Aborted(state.job(), "no message for this job for " + jobTimeout.toSeconds()
-                        + " s: its producer or all of its workers may have died", List.of(), now));
                 over.add(state);
             }
         }
         for (JobState state : over) {
-            finish(state, now);
+            finish(state, state.isComplete() && state.failure() == null ? state.lastEventAt() : now);
+        }
+        return !over.isEmpty();
+    }
+
+    private void failIfAbandoned(JobState state, long now) {
+        if (now - lastActivity.get(state.job()) > jobTimeout.toMillis()) {
+            state.fail("no message for this job for " + jobTimeout.toSeconds()
+                    + " s: its producer or all of its workers may have died");
+        } else if (state.awaitsProducer()) {
+            long silentMs = now - lastProducerSignal.getOrDefault(state.job(), now);
+            long allowedMs = MISSED_ALIVE_EVENTS * state.started().aliveEveryMs();
+            if (silentMs > allowedMs) {
+                state.fail("the producer fell silent: no event from it for " + silentMs / 1000
+                        + " s though it promised one every " + state.started().aliveEveryMs() + " ms");
+            }
         }
     }
 
-    private void finish(JobState state, long now) {
-        JobReport report = ReportBuilder.build(state, now);
-        Path dir = report.outputDir() != null ? Path.of(report.outputDir()) : reportsDir.resolve(state.job());
+    private void finish(JobState state, long finishedAt) {
+        JobReport report = ReportBuilder.build(state, finishedAt);
+        Path dir = report.outputDir() != null ? Path.of(report.outputDir()) : ReportFiles.jobDir(reportsDir, state.job());
         try {
             ReportFiles.write(dir, report, state.latest(), state.chunkTimings());
         } catch (IOException e) {
@@ -188,13 +271,31 @@ public final class Aggregator implements Runnable {
         send(new ResultMessage.Final(state.job(), report));
         inFlight.remove(state.job());
         lastActivity.remove(state.job());
+        lastProducerSignal.remove(state.job());
         progressed.remove(state.job());
-        finished.add(state.job());
+        commitPoint.finished(state.job());
+        finished.add(state.job(), report.status());
         jobsCompleted++;
         metrics.finished(report);
         reportListener.accept(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");
+    }
+
+    private void commit(boolean now) {
+        long wallNow = System.currentTimeMillis();
+        if (!now && wallNow - lastCommitAt < COMMIT_EVERY_MS) {
+            return;
+        }
+        lastCommitAt = wallNow;
+        try {
+            consumer.commitSync(commitPoint.offsets(consumer.assignment(), consumer::position));
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // Harmless: the next commit covers it, and a replay of finished jobs is skipped.
+            LOG.warn("aggregator: commit failed ({}); will retry", e.getMessage());
+        }
     }
 
     private void publishProgress() {

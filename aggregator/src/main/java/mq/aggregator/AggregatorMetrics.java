@@ -14,6 +14,7 @@ public final class AggregatorMetrics {
     private final Counter duplicates;
     private final Counter recordsMerged;
     private final Timer jobDuration;
+    private final Counter deadLetters;
 
     public AggregatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -23,6 +24,8 @@ public final class AggregatorMetrics {
                 .description("Partial results ignored because their chunk was already merged").register(registry);
         recordsMerged = Counter.builder("mq.records.merged")
                 .description("Records in the partial results merged").register(registry);
+        deadLetters = Counter.builder("mq.dead.letters").tag("role", "aggregator")
+                .description("Messages that broke the protocol, sent to the dead-letter topic").register(registry);
         jobDuration = Timer.builder("mq.job.duration")
                 .description("From a job's start to its report")
                 .publishPercentileHistogram()
@@ -37,6 +40,10 @@ public final class AggregatorMetrics {
     void merged(long records) {
         merged.increment();
         recordsMerged.increment(records);
+    }
+
+    void deadLetter() {
+        deadLetters.increment();
     }
 
     void duplicate() {

@@ -12,6 +12,8 @@ import mq.cli.lab.ChaosCommand;
 import mq.cli.lab.ScaleCommand;
 import mq.cli.lab.ThreadsCommand;
 import mq.producer.input.InputException;
+import java.nio.file.FileSystemException;
+import mq.common.protocol.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,11 +47,16 @@ public final class Main implements Runnable {
                 });
     }
 
+    /** The error's message with control characters escaped: it may quote input or messages from the outside. */
     private static String message(Throwable e) {
         if (e instanceof InputException) {
-            return e.getMessage();
+            return Terminal.escape(e.getMessage());
+        }
+        if (e instanceof FileSystemException fs) {
+            return "cannot use " + fs.getFile() + (fs.getReason() == null ? "" : ": " + fs.getReason())
+                    + " (" + e.getClass().getSimpleName() + ")";
         }
         String message = e.getMessage();
-        return message == null ? e.toString() : message;
+        return Terminal.escape(message == null ? e.toString() : message);
     }
 }

@@ -103,7 +103,9 @@ public final class LocalRun implements AutoCloseable {
             if (settings.groupType() == GroupType.SHARE) {
                 readiness.startShareGroupAtEnd(workerGroup(), topics.chunks());
             }
+            // The run's aggregator owns the run's job alone, even beside long-running roles on the same prefix.
             aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup(),
+                    "--owner", aggregatorGroup(),
                     "--worker-group", workerGroup(),
                     "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), quickJit());
             for (int i = 1; i <= settings.workers(); i++) {
@@ -135,7 +137,7 @@ public final class LocalRun implements AutoCloseable {
         try (Progress bar = settings.showProgress()
                 ? Progress.always("produce", Files.size(request.input()), "MB") : Progress.none()) {
             return new JobPublisher(producer, topics, chunkPartitions)
-                    .publish(request, (read, total, chunks) -> bar.accept(read));
+                    .publish(request.ownedBy(aggregatorGroup()), (read, total, chunks) -> bar.accept(read));
         }
     }
 

@@ -46,7 +46,7 @@ public final class ResultWatcher implements AutoCloseable {
                 } catch (MalformedMessageException e) {
                     continue; // not ours to judge; the aggregator logs what it publishes
                 }
-                if (!message.job().equals(job)) {
+                if (message == null || !job.equals(message.job())) {
                     continue;
                 }
                 if (message instanceof ResultMessage.Final done) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import mq.aggregator.report.RecentReports;
 import mq.aggregator.report.ReportFiles;
 import mq.common.protocol.JobReport;
+import mq.common.protocol.JobId;
 import mq.common.protocol.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RoleHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoleHttpServer.class);
-    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String JSON = "application/json";
 
@@ -76,7 +75,7 @@ public final class RoleHttpServer implements AutoCloseable {
                 return;
             }
             String id = path.substring("/jobs/".length());
-            if (!JOB_ID.matcher(id).matches()) {
+            if (!JobId.isValid(id)) { // the one grammar: an id can never name a path outside reportsDir
                 respond(exchange, 404, JSON, "{\"error\":\"no such job\"}");
                 return;
             }

@@ -14,6 +14,8 @@ import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.Json;
+import mq.common.protocol.Limits;
+import mq.common.protocol.ProtocolVersion;
 import mq.common.protocol.RecordSpec;
 import mq.common.protocol.Topics;
 import mq.producer.input.InputException;
@@ -88,7 +90,29 @@ class JobPublisherTest {
         assertThat(started.format()).isEqualTo("jsonl");
         assertThat(started.recordSpec()).isEqualTo(SPEC);
         assertThat(started.skipBad()).isTrue();
-        assertThat(started.outputDir()).isEqualTo("out");
+        assertThat(started.outputDir()).isEqualTo(Path.of("out").toAbsolutePath().toString());
+        assertThat(started.protocol()).isEqualTo(ProtocolVersion.CURRENT);
+        assertThat(started.aliveEveryMs()).isEqualTo(JobPublisher.ALIVE_EVERY.toMillis());
+    }
+
+    @Test
+    void aJobIdOutsideTheGrammarIsRefusedBeforeAnythingIsSent() throws IOException {
+        Path input = file("n.txt", "1\n");
+
+        assertThatThrownBy(() -> new JobPublisher.Request("../../x", input, InputFormat.NUMBERS, null, 10, false, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("job id '../../x'");
+    }
+
+    @Test
+    void theOwnerTravelsInEveryEventAndChunk() throws IOException {
+        Path input = file("n.txt", "1\n2\n");
+
+        publisher.publish(numbers(input, 1).ownedBy("run-1"), JobPublisher.Progress.NONE);
+
+        assertThat(events()).allSatisfy(event -> assertThat(event.owner()).isEqualTo("run-1"));
+        assertThat(producer.history()).filteredOn(r -> r.topic().equals(TOPICS.chunks()))
+                .allSatisfy(r -> assertThat(ChunkMeta.fromHeaders(r.headers()).owner()).isEqualTo("run-1"));
     }
 
     @Test
@@ -184,6 +208,38 @@ class JobPublisherTest {
             assertThat(line.line()).isEqualTo(3);
             assertThat(line.text()).isEqualTo("{\"id\":2,,}");
         });
+    }
+
+    @Test
+    void aLineLongerThanTheLimitAbortsTheJobNamingFileAndLineWithoutBufferingIt() throws IOException {
+        Path input = dir.resolve("long.txt");
+        try (var out = Files.newOutputStream(input)) {
+            out.write("1\n2\n".getBytes(StandardCharsets.UTF_8));
+            byte[] digits = "7".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 20; i++) { // 1.25 MiB, no newline
+                out.write(digits);
+            }
+        }
+
+        assertThatThrownBy(() -> publisher.publish(numbers(input, 1000), JobPublisher.Progress.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("long.txt, line 3: line longer than " + Limits.MAX_LINE_BYTES + " bytes");
+
+        JobEvent.Aborted aborted = (JobEvent.Aborted) events().get(1);
+        assertThat(aborted.reason()).startsWith("long.txt, line 3: line longer than");
+        assertThat(aborted.badLines()).singleElement().satisfies(line -> assertThat(line.line()).isEqualTo(3));
+        assertThat(sentTo(TOPICS.chunks())).isEmpty();
+    }
+
+    @Test
+    void controlCharactersInAnAbortReasonAreEscaped() throws IOException {
+        Path input = file("bad.json", "[\n{\"id\":1},\n{\"id\":\u001b[2J,}\n]\n");
+        JobPublisher.Request request = new JobPublisher.Request("job-9", input, InputFormat.JSON_ARRAY, SPEC, 1, false, null);
+
+        assertThatThrownBy(() -> publisher.publish(request, JobPublisher.Progress.NONE)).isInstanceOf(InputException.class);
+
+        JobEvent.Aborted aborted = (JobEvent.Aborted) events().get(1);
+        assertThat(aborted.reason()).startsWith("bad.json, line 3").doesNotContain("\u001b").contains("\\u001b");
     }
 
     @Test

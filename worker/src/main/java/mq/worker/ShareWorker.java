@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.ShareConsumer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +47,23 @@ public final class ShareWorker extends WorkerLoop {
     }
 
     @Override
-    protected boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, boolean sent) {
+    protected boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, Set<ConsumerRecord<byte[], byte[]>> dead,
+                              boolean sent) {
         AcknowledgeType outcome = sent ? AcknowledgeType.ACCEPT : AcknowledgeType.RELEASE;
         for (ConsumerRecord<byte[], byte[]> chunk : chunks) {
-            consumer.acknowledge(chunk, outcome);
+            // A dead letter is written already: REJECT it so that no member gets it again.
+            consumer.acknowledge(chunk, dead.contains(chunk) ? AcknowledgeType.REJECT : outcome);
         }
-        consumer.commitSync().forEach((partition, error) -> error.ifPresent(e ->
-                LOG.warn("share worker {}: acknowledging {} failed ({}); those chunks will be redelivered",
-                        workerId, partition, e.getMessage())));
+        try {
+            consumer.commitSync().forEach((partition, error) -> error.ifPresent(e ->
+                    LOG.warn("share worker {}: acknowledging {} failed ({}); those chunks will be redelivered",
+                            workerId, partition, e.getMessage())));
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // The partials are out; if the chunks come back the aggregator drops the duplicate partials.
+            LOG.warn("share worker {}: acknowledging failed ({}); the chunks may be redelivered", workerId, e.getMessage());
+        }
         return sent;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mq.common.kafka.PositionsOnAssign;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
@@ -48,7 +49,8 @@ public final class Worker extends WorkerLoop {
     }
 
     @Override
-    protected boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, boolean sent) {
+    protected boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, Set<ConsumerRecord<byte[], byte[]>> dead,
+                              boolean sent) {
         if (!sent) {
             rewind(chunks);
             return false;

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import mq.common.kafka.DeadLetters;
 import mq.common.protocol.Partial;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -27,11 +30,13 @@ import org.slf4j.LoggerFactory;
 public abstract sealed class WorkerLoop implements Runnable permits Worker, ShareWorker {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     protected final String workerId;
     protected final Topics topics;
     private final ChunkBatch batches;
     private final WorkerMetrics metrics;
+    private final DeadLetters deadLetters;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile long chunksDone;
@@ -42,6 +47,7 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
         this.topics = topics;
         this.batches = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
         this.metrics = new WorkerMetrics(meters, workerId);
+        this.deadLetters = new DeadLetters(producer, topics.dead(), "worker " + workerId);
     }
 
     protected abstract void subscribe();
@@ -50,10 +56,12 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
 
     /**
      * Called once the batch's partials are sent: {@code sent} says whether the broker acknowledged
-     * all of them. Confirms the chunks if so, gives them back for redelivery if not. Returns whether
-     * the chunks now count as done.
+     * all of them. Confirms the chunks if so (the dead letters among them too: they are written and
+     * must not come back), gives them back for redelivery if not. Returns whether the chunks now
+     * count as done.
      */
-    protected abstract boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks, boolean sent);
+    protected abstract boolean confirm(List<ConsumerRecord<byte[], byte[]>> chunks,
+                                       Set<ConsumerRecord<byte[], byte[]>> dead, boolean sent);
 
     protected abstract void wakeUpConsumer();
 
@@ -94,19 +102,45 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
         long pickedUpAt = System.currentTimeMillis();
         List<ConsumerRecord<byte[], byte[]>> chunks = new ArrayList<>(records.count());
         records.forEach(chunks::add);
-        List<Partial> partials = batches.reduce(chunks, pickedUpAt);
-        boolean sent;
+        ChunkBatch.Reduced reduced = batches.reduce(chunks, pickedUpAt);
+        reduced.dead().forEach((record, reason) -> {
+            metrics.deadLetter();
+            deadLetters.send(record, reason);
+        });
+        boolean sent = send(reduced.partials());
+        if (confirm(chunks, reduced.dead().keySet(), sent)) {
+            metrics.acknowledged(reduced.partials());
+            chunksDone += chunks.size();
+        } else {
+            Thread.sleep(RETRY_BACKOFF.toMillis()); // the broker is struggling: do not hammer it
+        }
+    }
+
+    /**
+     * Sends the partials; returns whether the broker acknowledged them all. The error tiers: a
+     * retriable error (a leader moving, a timeout) gives the chunks back to be redone; an error that
+     * no retry can fix (a record too large, a refused record) fails the chunks' jobs with the reason
+     * instead of retrying forever.
+     */
+    private boolean send(List<Partial> partials) throws InterruptedException {
         try {
             batches.sendAndAwait(partials);
-            sent = true;
+            return true;
         } catch (ExecutionException e) {
-            LOG.warn("worker {}: sending partial results failed ({}); the chunks will be redone", workerId,
-                    e.getCause().getMessage());
-            sent = false;
-        }
-        if (confirm(chunks, sent)) {
-            metrics.acknowledged(partials);
-            chunksDone += chunks.size();
+            Throwable cause = e.getCause();
+            if (cause instanceof RetriableException) {
+                LOG.warn("worker {}: sending partial results failed ({}); the chunks will be redone", workerId, cause.getMessage());
+                return false;
+            }
+            LOG.error("worker {}: the broker refused the partial results ({}); failing their jobs", workerId, cause.toString());
+            try {
+                batches.sendAndAwait(ChunkBatch.failedInstead(partials, cause.toString()));
+                return true;
+            } catch (ExecutionException again) {
+                LOG.error("worker {}: cannot even send failed partials ({}); the chunks will be redone", workerId,
+                        again.getCause().toString());
+                return false;
+            }
         }
     }
 

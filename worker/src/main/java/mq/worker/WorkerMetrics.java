@@ -20,6 +20,7 @@ public final class WorkerMetrics {
     private final Counter bytes;
     private final Counter badRecords;
     private final Counter partialsSent;
+    private final Counter deadLetters;
     private final Timer processing;
     private final Timer queueWait;
 
@@ -35,6 +36,8 @@ public final class WorkerMetrics {
                 .description("Lines that could not be read as records").register(registry);
         partialsSent = Counter.builder("mq.partials.sent").tags(tags)
                 .description("Partial results sent and acknowledged").register(registry);
+        deadLetters = Counter.builder("mq.dead.letters").tags(tags).tag("role", "worker")
+                .description("Chunk messages that broke the protocol, sent to the dead-letter topic").register(registry);
         processing = latency("mq.chunk.processing", "Time reducing one chunk", tags, registry);
         queueWait = latency("mq.chunk.queue.wait", "From the producer sending a chunk to a worker receiving it", tags, registry);
     }
@@ -48,6 +51,10 @@ public final class WorkerMetrics {
     }
 
     /** Records a batch of partials that the broker has acknowledged. */
+    void deadLetter() {
+        deadLetters.increment();
+    }
+
     void acknowledged(List<Partial> partials) {
         for (Partial partial : partials) {
             chunks.increment();

@@ -41,10 +41,31 @@ public final class JobState {
     private final List<ChunkTiming> timings = new ArrayList<>();
     private final Map<String, WorkerTally> perWorker = new TreeMap<>();
     private final long firstSeenAt;
+    private long lastEventAt;
 
     public JobState(String job, long now) {
         this.job = job;
         this.firstSeenAt = now;
+        this.lastEventAt = now;
+    }
+
+    /** The time of the latest message of this job (its record timestamp), so a replay reports the original timings. */
+    public void sawMessageAt(long at) {
+        lastEventAt = Math.max(lastEventAt, at);
+    }
+
+    public long lastEventAt() {
+        return lastEventAt;
+    }
+
+    /** Fails the job with a reason of the aggregator's own (a broken message, a silent producer, a timeout). */
+    public void fail(String reason) {
+        fail(reason, List.of());
+    }
+
+    /** Whether the producer promised alive events and has not ended the job yet. */
+    public boolean awaitsProducer() {
+        return started != null && started.aliveEveryMs() > 0 && ended == null && failure == null;
     }
 
     /** Per-worker running totals. */
@@ -132,8 +153,9 @@ public final class JobState {
         }
     }
 
+    /** Every chunk {@code 0 … ended.chunks-1} is merged: a stray chunk number beyond them cannot stand in for a missing one. */
     public boolean isComplete() {
-        return ended != null && mergedCount >= ended.chunks();
+        return ended != null && merged.nextClearBit(0) >= ended.chunks();
     }
 
     public boolean isOver() {

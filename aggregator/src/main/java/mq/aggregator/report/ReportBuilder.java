@@ -26,46 +26,89 @@ public final class ReportBuilder {
         JobEvent.Started started = state.started();
         JobEvent.Ended ended = state.ended();
         JobKind kind = started != null ? started.kind() : null;
-        boolean failed = state.failure() != null || !state.isComplete();
         long startedAt = started != null ? started.startedAt() : state.firstSeenAt();
-
-        JobReport.Verification verification = ended == null ? null : new JobReport.Verification(
-                ended.chunks(), state.mergedCount(), ended.records(), state.records(), ended.checksum(), state.checksum());
-        boolean verified = !failed && verification != null
-                && verification.expectedChunks() == verification.mergedChunks()
-                && verification.expectedRecords() == verification.records()
-                && verification.expectedChecksum() == verification.checksum();
-
-        long count = 0;
-        NumberStats numbers = null;
-        Long distinctKeys = null;
-        Long superseded = null;
-        Map<String, BigDecimal> sums = null;
-        Map<String, Long> sumMissing = null;
-        String recordsFile = null;
+        JobReport.Verification verification = verification(state);
+        String error = failure(state, verification);
+        boolean failed = error != null;
         // A failed job reports no totals at all: nothing partial may pass for a result.
-        if (!failed && kind == JobKind.NUMBERS) {
-            numbers = state.numbers().canonical();
-            count = numbers.count();
-        } else if (!failed && kind == JobKind.RECORDS) {
-            count = state.records() - state.badCount();
-            distinctKeys = (long) state.latest().distinctKeys();
-            superseded = count - distinctKeys;
-            sums = new LinkedHashMap<>();
-            sumMissing = new LinkedHashMap<>();
-            fieldSums(started.recordSpec().sumFields(), state.latest().unordered(), sums, sumMissing);
-            recordsFile = RECORDS_FILE;
-        }
-
-        JobReport.Skipped skipped = null;
-        if (failed && !state.failingLines().isEmpty()) {
-            skipped = new JobReport.Skipped(Math.max(state.badCount(), state.failingLines().size()), state.failingLines());
-        } else if (state.badCount() > 0) {
-            skipped = new JobReport.Skipped(state.badCount(), state.badSamples());
-        }
-
+        Totals totals = failed ? Totals.NONE : totals(state, kind);
         long endToEnd = Math.max(0, finishedAt - startedAt);
-        JobReport.Timings timings = new JobReport.Timings(
+        return new JobReport(state.job(), kind, failed ? JobReport.FAILED : JobReport.SUCCEEDED, error,
+                started != null ? started.source() : null, started != null ? started.format() : null,
+                totals.count(),
+                totals.numbers() != null ? totals.numbers().sum() : null,
+                totals.numbers() != null ? totals.numbers().min() : null,
+                totals.numbers() != null ? totals.numbers().max() : null,
+                totals.distinctKeys(), totals.superseded(), totals.sums(), totals.sumMissing(), totals.recordsFile(),
+                ended != null ? ended.chunks() : state.mergedCount(),
+                state.perWorker().size(), !failed, verification, state.duplicatesIgnored(), skipped(state, failed),
+                timings(state, startedAt, endToEnd), throughput(state, endToEnd), perWorker(state),
+                started != null ? started.outputDir() : null, startedAt, finishedAt);
+    }
+
+    /** The aggregator's totals next to the producer's, or {@code null} before {@code ended}. */
+    static JobReport.Verification verification(JobState state) {
+        JobEvent.Ended ended = state.ended();
+        return ended == null ? null : new JobReport.Verification(
+                ended.chunks(), state.mergedCount(), ended.records(), state.records(), ended.checksum(), state.checksum());
+    }
+
+    /**
+     * Why the job failed, or {@code null} if it succeeded. Success needs {@code started},
+     * {@code ended}, every chunk merged and totals equal to the producer's: a mismatch is a failure,
+     * never a success with a footnote.
+     */
+    static String failure(JobState state, JobReport.Verification v) {
+        if (state.failure() != null) {
+            return state.failure();
+        }
+        if (state.started() == null) {
+            return "the job has no started event: its kind, source and settings are unknown, so no result can be trusted";
+        }
+        if (v == null || !state.isComplete()) {
+            return "the job ended before all of its chunks were merged";
+        }
+        if (v.expectedChunks() != v.mergedChunks()) {
+            return "verification failed: " + v.mergedChunks() + " chunks merged, the producer sent " + v.expectedChunks();
+        }
+        if (v.expectedRecords() != v.records()) {
+            return "verification failed: " + v.records() + " records merged, the producer sent " + v.expectedRecords();
+        }
+        if (v.expectedChecksum() != v.checksum()) {
+            return "verification failed: the chunks' CRC-32C sum is " + v.checksum() + ", the producer's " + v.expectedChecksum();
+        }
+        return null;
+    }
+
+    /** The result proper: statistics for numbers, latest versions and field sums for records. */
+    private record Totals(long count, NumberStats numbers, Long distinctKeys, Long superseded,
+                          Map<String, BigDecimal> sums, Map<String, Long> sumMissing, String recordsFile) {
+        static final Totals NONE = new Totals(0, null, null, null, null, null, null);
+    }
+
+    private static Totals totals(JobState state, JobKind kind) {
+        if (kind == JobKind.NUMBERS) {
+            NumberStats numbers = state.numbers().canonical();
+            return new Totals(numbers.count(), numbers, null, null, null, null, null);
+        }
+        long count = state.records() - state.badCount();
+        long distinctKeys = state.latest().distinctKeys();
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        Map<String, Long> sumMissing = new LinkedHashMap<>();
+        fieldSums(state.started().recordSpec().sumFields(), state.latest().unordered(), sums, sumMissing);
+        return new Totals(count, null, distinctKeys, count - distinctKeys, sums, sumMissing, RECORDS_FILE);
+    }
+
+    private static JobReport.Skipped skipped(JobState state, boolean failed) {
+        if (failed && !state.failingLines().isEmpty()) {
+            return new JobReport.Skipped(Math.max(state.badCount(), state.failingLines().size()), state.failingLines());
+        }
+        return state.badCount() > 0 ? new JobReport.Skipped(state.badCount(), state.badSamples()) : null;
+    }
+
+    private static JobReport.Timings timings(JobState state, long startedAt, long endToEnd) {
+        JobEvent.Ended ended = state.ended();
+        return new JobReport.Timings(
                 ended != null ? ended.produceMillis() : 0,
                 state.firstPickupAt() == Long.MAX_VALUE ? 0 : Math.max(0, state.firstPickupAt() - startedAt),
                 state.lastMergeAt() == 0 ? 0 : Math.max(0, state.lastMergeAt() - startedAt),
@@ -73,28 +116,19 @@ public final class ReportBuilder {
                 distribution(state.chunkTimings().stream().map(t -> Math.max(0, t.queueWaitMs())).toList()),
                 distribution(state.chunkTimings().stream().map(t -> t.busyMicros() / 1000).toList()),
                 state.perWorker().values().stream().mapToLong(JobState.WorkerTally::busyNanos).sum() / 1_000_000);
-        double seconds = Math.max(endToEnd, 1) / 1000.0;
-        long bytes = ended != null ? ended.bytes() : 0;
-        JobReport.Throughput throughput = new JobReport.Throughput(
-                round(state.records() / seconds), round(bytes / 1_000_000.0 / seconds));
+    }
 
+    private static JobReport.Throughput throughput(JobState state, long endToEnd) {
+        double seconds = Math.max(endToEnd, 1) / 1000.0;
+        long bytes = state.ended() != null ? state.ended().bytes() : 0;
+        return new JobReport.Throughput(round(state.records() / seconds), round(bytes / 1_000_000.0 / seconds));
+    }
+
+    private static Map<String, JobReport.WorkerShare> perWorker(JobState state) {
         Map<String, JobReport.WorkerShare> perWorker = new TreeMap<>();
         state.perWorker().forEach((worker, tally) -> perWorker.put(worker,
                 new JobReport.WorkerShare(tally.chunks(), tally.records(), tally.busyNanos() / 1_000_000)));
-
-        String error = state.failure() != null ? state.failure()
-                : failed ? "the job ended before all of its chunks were merged" : null;
-        return new JobReport(state.job(), kind, failed ? JobReport.FAILED : JobReport.SUCCEEDED, error,
-                started != null ? started.source() : null, started != null ? started.format() : null,
-                count,
-                numbers != null ? numbers.sum() : null,
-                numbers != null ? numbers.min() : null,
-                numbers != null ? numbers.max() : null,
-                distinctKeys, superseded, sums, sumMissing, recordsFile,
-                ended != null ? ended.chunks() : state.mergedCount(),
-                perWorker.size(), verified, verification, state.duplicatesIgnored(), skipped,
-                timings, throughput, perWorker,
-                started != null ? started.outputDir() : null, startedAt, finishedAt);
+        return perWorker;
     }
 
     /** Sums each field over the latest version of every key; versions without the field are counted as missing. */

@@ -7,11 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import mq.aggregator.job.ChunkTiming;
 import mq.common.protocol.JobReport;
+import mq.common.protocol.JobId;
 import mq.common.protocol.Json;
+import mq.common.protocol.MalformedMessageException;
+import mq.common.protocol.Terminal;
 import mq.common.records.LatestRecords;
 import mq.common.records.RecordVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a job's files: {@code report.json}, {@code chunks.csv} and, for records jobs,
@@ -20,6 +27,7 @@ import mq.common.records.RecordVersion;
  * Each file is written to a temporary name and moved into place, so a reader never sees half a file.
  */
 public final class ReportFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportFiles.class);
     public static final String REPORT_FILE = "report.json";
     /** One line per merged chunk: when it was produced, picked up, reduced and merged (see ChunkTiming). */
     public static final String CHUNKS_FILE = "chunks.csv";
@@ -27,7 +35,32 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    public static void write(Path dir, JobReport report, LatestRecords latest, List<ChunkTiming> timings) throws IOException {
+    /**
+     * The folder of a job without an output folder of its own: {@code reportsDir/<job>}, checked to
+     * stay inside {@code reportsDir} (the job-id grammar already forbids separators and {@code ..}).
+     */
+    public static Path jobDir(Path reportsDir, String job) {
+        Path base = reportsDir.toAbsolutePath().normalize();
+        Path dir = base.resolve(JobId.check(job)).normalize();
+        if (!dir.getParent().equals(base)) {
+            throw new MalformedMessageException("job id " + Terminal.quote(job) + " would leave " + base);
+        }
+        return dir;
+    }
+
+    /**
+     * Writes the job's files, unless the folder already holds a report of this job with another
+     * outcome: a report is never overwritten by a different one (a second, contradictory final
+     * must not replace a good result). Returns whether the files were written.
+     */
+    public static boolean write(Path dir, JobReport report, LatestRecords latest, List<ChunkTiming> timings) throws IOException {
+        Optional<JobReport> existing = read(dir);
+        if (existing.isPresent() && existing.get().job() != null && existing.get().job().equals(report.job())
+                && !Objects.equals(existing.get().status(), report.status())) {
+            LOG.error("job {}: keeping the {} report in {}; not replacing it with a {} one ({})", report.job(),
+                    existing.get().status(), dir, report.status(), report.error());
+            return false;
+        }
         Files.createDirectories(dir);
         Path timingTmp = dir.resolve(CHUNKS_FILE + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(timingTmp, StandardCharsets.UTF_8)) {
@@ -50,6 +83,21 @@ public final class ReportFiles {
             Files.move(tmp, dir.resolve(report.recordsFile()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         writeReport(dir, report);
+        return true;
+    }
+
+    /** The report in {@code dir}, if there is a readable one. */
+    public static Optional<JobReport> read(Path dir) {
+        Path file = dir.resolve(REPORT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), JobReport.class));
+        } catch (IOException e) {
+            LOG.warn("cannot read {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public static void writeReport(Path dir, JobReport report) throws IOException {

@@ -118,6 +118,17 @@ class JobStateTest {
     }
 
     @Test
+    void aStrayChunkNumberBeyondTheEndCannotStandInForAMissingChunk() {
+        state.started(started(JobKind.NUMBERS, false));
+        state.ended(ended(2, 4, 201));
+
+        state.merge(numbers(0, 10, 2), 2_000);
+        state.merge(numbers(999, 10, 2), 2_001);
+
+        assertThat(state.isComplete()).isFalse();
+    }
+
+    @Test
     void isCompleteWhenEndedAndEveryChunkIsMerged() {
         state.started(started(JobKind.NUMBERS, false));
         state.merge(numbers(1, 10, 2), 2_000);

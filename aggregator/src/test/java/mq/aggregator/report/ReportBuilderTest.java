@@ -71,17 +71,36 @@ class ReportBuilderTest {
     }
 
     @Test
-    void aRecordCountMismatchIsNotVerified() {
+    void aRecordCountMismatchFailsTheJobWithoutTotals() {
         JobReport report = ReportBuilder.build(numbersJob(2, 6, 300), 2_000);
 
         assertThat(report.verified()).isFalse();
+        assertThat(report.status()).isEqualTo(JobReport.FAILED);
+        assertThat(report.error()).isEqualTo("verification failed: 5 records merged, the producer sent 6");
+        assertThat(report.sum()).isNull();
+        assertThat(report.count()).isZero();
     }
 
     @Test
-    void aChecksumMismatchIsNotVerified() {
+    void aChecksumMismatchFailsTheJob() {
         JobReport report = ReportBuilder.build(numbersJob(2, 5, 301), 2_000);
 
         assertThat(report.verified()).isFalse();
+        assertThat(report.status()).isEqualTo(JobReport.FAILED);
+        assertThat(report.error()).contains("CRC-32C sum is 300, the producer's 301");
+    }
+
+    @Test
+    void aJobWithoutStartedNeverSucceeds() {
+        JobState state = new JobState(JOB, 900);
+        state.merge(numbers(0, "10.50", 2, 100), 1_100);
+        state.ended(new JobEvent.Ended(JOB, 1, 2, 0, 10, 100, 50, 1_050));
+
+        JobReport report = ReportBuilder.build(state, 2_000);
+
+        assertThat(report.status()).isEqualTo(JobReport.FAILED);
+        assertThat(report.error()).contains("no started event");
+        assertThat(report.sum()).isNull();
     }
 
     @Test

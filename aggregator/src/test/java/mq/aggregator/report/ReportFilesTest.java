@@ -1,6 +1,7 @@
 package mq.aggregator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Json;
+import mq.common.protocol.MalformedMessageException;
 import mq.common.protocol.Partial;
 import mq.common.protocol.RecordSpec;
 import mq.common.records.LatestRecords;
@@ -138,5 +140,29 @@ class ReportFilesTest {
         ChunkTiming read = ChunkTiming.parseCsv(lines.get(1));
         assertThat(read).isEqualTo(timing);
         assertThat(read.queueWaitMs() + read.processingMs() + read.deliveryMs()).isEqualTo(45);
+    }
+
+    @Test
+    void aJobFolderStaysInsideTheReportsFolder() {
+        Path reports = dir.resolve("reports");
+
+        assertThat(ReportFiles.jobDir(reports, "job-1")).isEqualTo(reports.toAbsolutePath().normalize().resolve("job-1"));
+        for (String id : List.of("../../x", "", "..", "a/b", "/etc")) {
+            assertThatThrownBy(() -> ReportFiles.jobDir(reports, id)).isInstanceOf(MalformedMessageException.class);
+        }
+    }
+
+    @Test
+    void aReportIsNeverReplacedByOneWithAnotherOutcome() throws IOException {
+        JobReport good = recordsReport();
+        JobReport failed = new JobReport(good.job(), good.kind(), JobReport.FAILED, "late phantom", null, null, 0, null,
+                null, null, null, null, null, null, null, 0, 0, false, null, 0, null, good.timings(), good.throughput(),
+                Map.of(), null, 0, 3_000);
+        ReportFiles.write(dir, good, latest(), List.of());
+
+        boolean written = ReportFiles.write(dir, failed, null, List.of());
+
+        assertThat(written).isFalse();
+        assertThat(ReportFiles.read(dir)).get().extracting(JobReport::status).isEqualTo(JobReport.SUCCEEDED);
     }
 }

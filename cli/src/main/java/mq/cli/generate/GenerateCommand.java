@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /** {@code mq generate numbers|records}: mock input files for the sum and the latest-version-per-key jobs. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Writes mock input files: numbers to sum, or JSON records with several versions per id.",
-        subcommands = {NumbersCommand.class, RecordsCommand.class})
+        subcommands = {NumbersCommand.class, RecordsCommand.class, GenerateBenchCommand.class})
 public final class GenerateCommand implements Runnable {
 
     @Spec

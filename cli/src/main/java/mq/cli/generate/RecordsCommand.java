@@ -8,6 +8,11 @@ import mq.generate.NumbersSpec;
 import mq.generate.RecordFormat;
 import mq.generate.RecordsGenerator;
 import mq.generate.RecordsSpec;
+import mq.generate.schema.Schema;
+import mq.generate.schema.SchemaException;
+import mq.generate.schema.SchemaFormat;
+import mq.generate.schema.SchemaGenerator;
+import mq.generate.schema.SchemaRun;
 import mq.launcher.console.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +38,15 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The file to write; parent directories are created.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "json", converter = RecordFormatConverter.class,
-            description = "json: one array, one object per line (default); jsonl: JSON Lines.")
-    RecordFormat format;
+    @Option(names = "--format", defaultValue = "json", converter = SchemaFormatConverter.class,
+            description = "json: one array, one object per line (default); jsonl: JSON Lines; csv: a header row, "
+                    + "then one record per line (with the built-in schema unless --schema).")
+    SchemaFormat format;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "Mockaroo field specifications (a JSON array of fields, or an object with \"fields\"): "
+                    + "the records' fields and types, e.g. examples/schemas/mockaroo-people.json.")
+    Path schema;
 
     @Option(names = "--seed", defaultValue = "" + NumbersSpec.DEFAULT_SEED,
             description = "The same seed writes the same file (default: ${DEFAULT-VALUE}).")
@@ -51,18 +62,44 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RecordsSpec records;
-        try {
-            long distinct = keys != null ? keys : RecordsSpec.defaultKeys(count);
-            records = new RecordsSpec(count, distinct, seed, format, mixedTimestamps);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
         GeneratedFile written;
-        try (Progress progress = Progress.of("records", count, !noProgress)) {
-            written = RecordsGenerator.write(out, records, progress);
+        if (schema != null || format == SchemaFormat.CSV) {
+            written = writeWithSchema();
+        } else {
+            RecordsSpec records;
+            try {
+                long distinct = keys != null ? keys : RecordsSpec.defaultKeys(count);
+                records = new RecordsSpec(count, distinct, seed,
+                        format == SchemaFormat.JSON ? RecordFormat.JSON : RecordFormat.JSONL, mixedTimestamps);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            try (Progress progress = Progress.of("records", count, !noProgress)) {
+                written = RecordsGenerator.write(out, records, progress);
+            }
         }
         spec.commandLine().getOut().println(written.summary());
         return 0;
+    }
+
+    /** The schema-driven generator: the file's schema, or the built-in one for CSV without --schema. */
+    private GeneratedFile writeWithSchema() throws IOException {
+        SchemaRun run;
+        try {
+            if (mixedTimestamps) {
+                throw new IllegalArgumentException("--mixed-timestamps is for the built-in JSON records; "
+                        + "a schema sets each Datetime's format");
+            }
+            Schema fields = schema == null ? Schema.builtIn() : Schema.read(schema);
+            run = new SchemaRun(fields, count, keys == null ? 0 : keys, seed, format);
+            new SchemaGenerator(run); // compiles the schema: a bad field is a usage error, before the file is created
+        } catch (IllegalArgumentException | SchemaException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "schema file not found: " + e.getFile(), e);
+        }
+        try (Progress progress = Progress.of("records", count, !noProgress)) {
+            return SchemaGenerator.write(out, run, progress);
+        }
     }
 }

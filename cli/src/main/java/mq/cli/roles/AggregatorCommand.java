@@ -49,6 +49,11 @@ public final class AggregatorCommand implements Callable<Integer> {
                     + "(env MQ_WORKER_GROUP, default ${DEFAULT-VALUE}).")
     String workerGroup;
 
+    @Option(names = "--owner", paramLabel = "NAME", defaultValue = "${env:MQ_AGGREGATOR_OWNER}",
+            description = "Take only the jobs that name this owner (mq run names its own aggregator); without it, "
+                    + "only the jobs that name none (env MQ_AGGREGATOR_OWNER).")
+    String owner;
+
     @Option(names = "--topics-ready", hidden = true,
             description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
     boolean topicsReady;
@@ -70,7 +75,7 @@ public final class AggregatorCommand implements Callable<Integer> {
             metrics.server().ifPresent(server -> server.serveReports(recent, reports));
             Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
-                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add);
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner);
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);
                 lag.close();

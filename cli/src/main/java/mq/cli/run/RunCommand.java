@@ -1,5 +1,7 @@
 package mq.cli.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -7,13 +9,17 @@ import mq.cli.options.Bootstrap;
 import mq.cli.options.JobOptions;
 import mq.cli.options.KafkaOptions;
 import mq.common.protocol.JobReport;
+import mq.common.protocol.Terminal;
 import mq.launcher.JobIds;
 import mq.launcher.LocalRun;
 import mq.launcher.ReportPrinter;
 import mq.worker.GroupType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code mq run}: one job end to end with its own aggregator and worker processes. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,14 +36,24 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where report.json (and records.jsonl) go (default: runs/<job id>).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        String bootstrap = Bootstrap.startingLocal(kafka);
         String jobId = JobIds.next();
         Path outDir = out != null ? out : Path.of("runs", jobId);
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            // A folder that cannot be made is a usage error (exit 2), found before any process starts.
+            throw new ParameterException(spec.commandLine(), "--out " + Terminal.quote(outDir.toString())
+                    + ": cannot create the folder (" + Terminal.escape(e.toString()) + ")");
+        }
+        String bootstrap = Bootstrap.startingLocal(kafka);
         JobReport report = execute(kafka, bootstrap, run.settings(), job, jobId, outDir);
         ReportPrinter.print(report, outDir, System.out);
         return report.succeeded() ? 0 : 1;

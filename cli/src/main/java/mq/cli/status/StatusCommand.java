@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.KafkaOptions;
 import mq.common.kafka.ClientSettings;
+import mq.common.kafka.DeadLetter;
 import mq.common.kafka.TopicTail;
 import mq.common.protocol.Json;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.MalformedMessageException;
 import mq.common.protocol.ResultMessage;
+import mq.common.protocol.Terminal;
 import mq.common.protocol.Topics;
 import mq.common.protocol.WorkerHeartbeat;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,6 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
         long now = System.currentTimeMillis();
         System.out.println("cluster " + bootstrap + ", topics " + topics.chunks() + " …");
         printJobs(settings, topics, now);
+        printLatestDeadLetter(settings, topics, now);
         try (Admin admin = Admin.create(settings.admin("mq-status"))) {
             Map<String, List<String>> assignments = printGroups(admin, topics);
             printWorkers(settings, topics, assignments);
@@ -65,6 +68,9 @@ public final class StatusCommand implements Callable<Integer> {
         for (ConsumerRecord<byte[], byte[]> record : TopicTail.last(settings, topics.results(), 2000)) {
             try {
                 ResultMessage message = Json.decode(record.value(), ResultMessage.class);
+                if (message == null || message.job() == null) {
+                    continue;
+                }
                 latest.remove(message.job());
                 latest.put(message.job(), message);
             } catch (MalformedMessageException e) {
@@ -78,16 +84,29 @@ public final class StatusCommand implements Callable<Integer> {
         for (ResultMessage.Progress p : inFlight) {
             String total = p.expectedChunks() < 0 ? "? (still producing)" : Integer.toString(p.expectedChunks());
             String percent = p.expectedChunks() > 0 ? String.format(" (%d%%)", 100L * p.mergedChunks() / p.expectedChunks()) : "";
-            System.out.printf("  %-28s %,d / %s chunks merged%s, %,d records, updated %.1f s ago%n", p.job(),
+            System.out.printf("  %-28s %,d / %s chunks merged%s, %,d records, updated %.1f s ago%n", Terminal.escape(p.job()),
                     p.mergedChunks(), total, percent, p.records(), (now - p.at()) / 1000.0);
         }
         List<JobReport> finished = latest.values().stream()
-                .filter(ResultMessage.Final.class::isInstance).map(m -> ((ResultMessage.Final) m).report()).toList();
+                .filter(ResultMessage.Final.class::isInstance).map(m -> ((ResultMessage.Final) m).report())
+                .filter(r -> r != null && r.timings() != null).toList();
         System.out.println("\nRecent jobs:" + (finished.isEmpty() ? " none" : ""));
         for (JobReport report : finished.subList(Math.max(0, finished.size() - 5), finished.size())) {
-            System.out.printf("  %-28s %-9s %-12s %,12d records  %,8d ms  %d workers%n", report.job(), report.status(),
+            System.out.printf("  %-28s %-9s %-12s %,12d records  %,8d ms  %d workers%n", Terminal.escape(report.job()), report.status(),
                     report.verified() ? "verified" : "not verified", report.count(), report.timings().endToEndMs(), report.workers());
         }
+    }
+
+    /** The newest message some role refused: the first place to look when a job failed for a broken message. */
+    private void printLatestDeadLetter(ClientSettings settings, Topics topics, long now) {
+        List<ConsumerRecord<byte[], byte[]>> dead = TopicTail.last(settings, topics.dead(), 1);
+        if (dead.isEmpty()) {
+            System.out.println("\nDead letters: none");
+            return;
+        }
+        DeadLetter letter = DeadLetter.from(dead.get(dead.size() - 1));
+        System.out.printf("%nDead letters: %,d in %s; the latest, %.0f s ago:%n  %s%n", dead.get(dead.size() - 1).offset() + 1,
+                topics.dead(), (now - letter.at()) / 1000.0, letter.describe());
     }
 
     /** Prints each worker group's state and lag; returns assigned partitions by client id. */
@@ -138,7 +157,9 @@ public final class StatusCommand implements Callable<Integer> {
         for (ConsumerRecord<byte[], byte[]> record : TopicTail.last(settings, topics.workers(), 5000)) {
             try {
                 WorkerHeartbeat beat = Json.decode(record.value(), WorkerHeartbeat.class);
-                beats.put(beat.worker(), beat);
+                if (beat != null && beat.worker() != null && beat.groupType() != null) {
+                    beats.put(beat.worker(), beat);
+                }
             } catch (MalformedMessageException e) {
                 // not ours
             }
@@ -150,7 +171,7 @@ public final class StatusCommand implements Callable<Integer> {
         for (WorkerHeartbeat beat : live) {
             List<String> partitions = assignments.get(beat.worker());
             System.out.printf("  %-14s %-8s %-34s %d thread(s) %,8d chunks  heartbeat %.1f s ago  partitions %s%n",
-                    beat.worker(), beat.groupType(), beat.group(), beat.threads(), beat.chunksDone(),
+                    Terminal.escape(beat.worker()), beat.groupType(), Terminal.escape(beat.group()), beat.threads(), beat.chunksDone(),
                     (now - beat.at()) / 1000.0, partitions == null ? (beat.groupType().equals("share") ? "(shared)" : "-")
                             : partitions.stream().collect(Collectors.joining(",")));
         }

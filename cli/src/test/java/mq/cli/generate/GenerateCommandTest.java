@@ -95,7 +95,7 @@ class GenerateCommandTest {
         int exit = run("records", "--count", "5", "--format", "xml", "--out", dir.resolve("r.xml").toString());
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("Invalid value for option '--format'", "expected json or jsonl");
+        assertThat(err.toString()).contains("Invalid value for option '--format'", "expected json, jsonl or csv");
     }
 
     @Test
@@ -112,5 +112,31 @@ class GenerateCommandTest {
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Missing subcommand: numbers or records");
+    }
+
+    @Test
+    void csvWithoutASchemaUsesTheBuiltInOneAndASchemaFileDrivesTheFields() throws IOException {
+        Path builtIn = dir.resolve("MOCK_DATA.csv");
+        Path schema = Files.writeString(dir.resolve("schema.json"),
+                "[{\"name\":\"id\",\"type\":\"Row Number\"},{\"name\":\"tier\",\"type\":\"Custom List\",\"values\":\"a, b\"}]");
+        Path custom = dir.resolve("custom.jsonl");
+
+        assertThat(run("records", "--count", "50", "--format", "csv", "--out", builtIn.toString())).isZero();
+        assertThat(run("records", "--count", "3", "--schema", schema.toString(), "--format", "jsonl", "--out", custom.toString()))
+                .isZero();
+
+        assertThat(Files.readAllLines(builtIn)).hasSize(51).first().asString().startsWith("id,first_name,last_name,");
+        assertThat(Files.readAllLines(custom)).hasSize(3).allMatch(line -> line.matches("\\{\"id\":\\d,\"tier\":\"[ab]\"}"));
+    }
+
+    @Test
+    void aSchemaWithAnUnknownTypeIsAUsageErrorThatListsTheTypes() throws IOException {
+        Path schema = Files.writeString(dir.resolve("schema.json"), "{\"fields\":[{\"name\":\"x\",\"type\":\"Color\"}]}");
+
+        int exit = run("records", "--count", "5", "--schema", schema.toString(), "--out", dir.resolve("x.json").toString());
+
+        assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("field 'x': unknown type 'Color'; supported: Row Number", "Version Timestamp");
+        assertThat(dir.resolve("x.json")).doesNotExist();
     }
 }

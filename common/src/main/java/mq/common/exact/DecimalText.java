@@ -15,6 +15,11 @@ public final class DecimalText {
      * without an exponent, or adding it to an integer, would need a billion digits.
      */
     public static final int MAX_SCALE = 10_000;
+    /**
+     * The most digits a number may have. {@code BigDecimal} parses long digit strings in quadratic
+     * time; checked before parsing, this bound keeps parsing linear in the line's length.
+     */
+    public static final int MAX_DIGITS = 1000;
 
     private DecimalText() {
     }
@@ -28,13 +33,34 @@ public final class DecimalText {
         if (trimmed.isEmpty()) {
             throw new NumberFormatException("empty");
         }
-        return checkInRange(new BigDecimal(trimmed));
+        int digits = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '0' && c <= '9' && ++digits > MAX_DIGITS) {
+                throw new NumberFormatException("too long: more than " + MAX_DIGITS + " digits");
+            }
+        }
+        if (trimmed.length() > MAX_DIGITS + 16) {
+            throw new NumberFormatException("too long: " + trimmed.length() + " characters");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(trimmed);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("not a number");
+        } catch (ArithmeticException e) {
+            throw new NumberFormatException("out of range: exponent beyond " + MAX_SCALE + " either way");
+        }
+        return checkInRange(value);
     }
 
     /** Returns the value, or throws {@link NumberFormatException} when its exponent is beyond {@link #MAX_SCALE}. */
     public static BigDecimal checkInRange(BigDecimal value) {
         if (Math.abs((long) value.scale()) > MAX_SCALE) {
-            throw new NumberFormatException("out of range: exponent beyond " + MAX_SCALE + " digits either way (" + value + ")");
+            throw new NumberFormatException("out of range: exponent beyond " + MAX_SCALE + " either way");
         }
         return value;
     }

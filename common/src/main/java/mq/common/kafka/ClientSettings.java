@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public record ClientSettings(String bootstrap, Properties extra) {
     /** Chunks of JSON records can be several MB; this is also the topics' max.message.bytes. */
-    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_MESSAGE_BYTES = mq.common.protocol.Limits.MAX_MESSAGE_BYTES;
 
     public ClientSettings {
         extra = copy(extra);
@@ -84,6 +84,8 @@ public record ClientSettings(String bootstrap, Properties extra) {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         // Explicit: a chunk is accepted only after its partial result has been acknowledged by the broker.
         props.put("share.acknowledgement.mode", "explicit");
+        // Never more than max.poll.records per poll: a worker holds only the chunks it can reduce at once.
+        props.put("share.acquire.mode", "record_limit");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES));
         props.putAll(extra);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -28,6 +28,10 @@ public final class TopicSetup {
         wanted.add(new NewTopic(topics.results(), 1, (short) -1).configs(config));
         // Heartbeats matter for a minute; an hour of them is plenty.
         wanted.add(new NewTopic(topics.workers(), 1, (short) -1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")));
+        // Dead letters are evidence: as large as any message they quote, kept a week.
+        wanted.add(new NewTopic(topics.dead(), 1, (short) -1).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ClientSettings.MAX_MESSAGE_BYTES + 64 * 1024),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000))));
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             wanted.removeIf(topic -> existing.contains(topic.name()));

@@ -17,6 +17,6 @@ public record BadLine(long line, String text, String error) {
     }
 
     public String describe(String source) {
-        return source + ", line " + line + ": " + error + ": " + text;
+        return Terminal.escape(source) + ", line " + line + ": " + error + ": " + Terminal.escape(text);
     }
 }

@@ -15,7 +15,15 @@ public final class ChunkHeaders {
     public static final String TIMESTAMP_FIELD = "mq-timestamp-field";
     public static final String SUM_FIELDS = "mq-sum-fields";
     public static final String LINES = "mq-lines";
-    public static final String SKIP_BAD = "mq-skip-bad";
+    /** Optional: the protocol version the chunk follows; a chunk without it is version 1. */
+    public static final String PROTOCOL = "mq-protocol";
+    /** Optional: the aggregator that owns the job; absent for the installation's default aggregator. */
+    public static final String OWNER = "mq-owner";
+    public static final String KEY_TYPE = "mq-key-type";
+    public static final String TIMESTAMP_FORMAT = "mq-timestamp-format";
+    public static final String TIMESTAMP_ZONE = "mq-timestamp-zone";
+    public static final String CSV_COLUMNS = "mq-csv-columns";
+    public static final String CSV_DELIMITER = "mq-csv-delimiter";
 
     private ChunkHeaders() {
     }

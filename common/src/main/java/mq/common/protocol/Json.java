@@ -1,6 +1,8 @@
 package mq.common.protocol;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -37,7 +39,12 @@ public final class Json {
     public static final ObjectMapper MAPPER = protocolMapper();
 
     /** For input records: keeps every decimal exactly as written, including trailing zeros. */
-    public static final ObjectMapper RECORDS = JsonMapper.builder()
+    public static final ObjectMapper RECORDS = JsonMapper.builder(new JsonFactoryBuilder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNumberLength(Limits.MAX_NUMBER_DIGITS)
+                            .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+                            .build())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
@@ -83,7 +90,12 @@ public final class Json {
                         : RecordKey.ofNumber(p.getDecimalValue());
             }
         });
-        return JsonMapper.builder()
+        return JsonMapper.builder(new JsonFactoryBuilder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNumberLength(Limits.MAX_DECIMAL_TEXT)
+                                .maxNestingDepth(Limits.MAX_JSON_DEPTH + 8)
+                                .build())
+                        .build())
                 .addModule(module)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -134,11 +146,25 @@ public final class Json {
         }
     }
 
+    /** Decodes one message; throws {@link MalformedMessageException} (never a parser's own exception) when it cannot. */
     public static <T> T decode(byte[] bytes, Class<T> type) {
+        if (bytes == null) {
+            throw new MalformedMessageException("cannot decode " + type.getSimpleName() + ": the message has no value");
+        }
         try {
             return MAPPER.readValue(bytes, type);
-        } catch (IOException e) {
-            throw new MalformedMessageException("cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedMessageException("cannot decode " + type.getSimpleName() + ": "
+                    + Terminal.escape(firstLine(e.getMessage())), e);
         }
+    }
+
+    /** Jackson appends the source and a location on further lines; the first line says what is wrong. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

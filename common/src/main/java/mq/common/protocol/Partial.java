@@ -19,13 +19,24 @@ import mq.common.records.RecordVersion;
  * @param badCount   lines that could not be used
  * @param badSamples the first few of them
  * @param error      set when the chunk as a whole could not be processed
+ * @param owner      the aggregator that owns the job, copied from the chunk's {@code mq-owner} header
+ * @param protocol   the protocol version (absent, 0, means version 1)
  */
 public record Partial(String job, int chunk, String worker, JobKind kind, long records, long bytes, long crc32c,
                       long producedAt, long pickedUpAt, long doneAt, long busyNanos,
                       NumberStats numbers, List<RecordVersion> latest,
-                      long badCount, List<BadLine> badSamples, String error) {
+                      long badCount, List<BadLine> badSamples, String error, String owner, int protocol) {
     /** How many bad lines a partial quotes; the rest are only counted. */
     public static final int MAX_BAD_SAMPLES = 5;
+
+    /** A partial of a job of the default aggregator, in the current protocol version. */
+    public Partial(String job, int chunk, String worker, JobKind kind, long records, long bytes, long crc32c,
+                   long producedAt, long pickedUpAt, long doneAt, long busyNanos,
+                   NumberStats numbers, List<RecordVersion> latest,
+                   long badCount, List<BadLine> badSamples, String error) {
+        this(job, chunk, worker, kind, records, bytes, crc32c, producedAt, pickedUpAt, doneAt, busyNanos, numbers, latest,
+                badCount, badSamples, error, null, ProtocolVersion.CURRENT);
+    }
 
     public boolean failed() {
         return error != null;

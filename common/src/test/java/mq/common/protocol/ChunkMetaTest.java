@@ -16,11 +16,11 @@ class ChunkMetaTest {
 
     private static ChunkMeta records(long[] lines) {
         return new ChunkMeta("job-1", 4, JobKind.RECORDS, "data.json", 17, 400, 3, 4_294_967_295L,
-                1_700_000_000_123L, SPEC, true, lines);
+                1_700_000_000_123L, SPEC, lines);
     }
 
     private static ChunkMeta numbers() {
-        return new ChunkMeta("job-2", 0, JobKind.NUMBERS, "numbers.txt", 1, 0, 100, 12345, 99, null, false, null);
+        return new ChunkMeta("job-2", 0, JobKind.NUMBERS, "numbers.txt", 1, 0, 100, 12345, 99, null, null);
     }
 
     @Test
@@ -53,7 +53,7 @@ class ChunkMetaTest {
     @Test
     void recordSpecWithoutSumFieldsRoundTrips() {
         ChunkMeta meta = new ChunkMeta("j", 0, JobKind.RECORDS, "r.jsonl", 1, 0, 1, 1, 1,
-                new RecordSpec("key", "ts", List.of()), false, null);
+                new RecordSpec("key", "ts", List.of()), null);
 
         assertThat(ChunkMeta.fromHeaders(meta.toHeaders()).recordSpec()).isEqualTo(meta.recordSpec());
     }
@@ -68,7 +68,7 @@ class ChunkMetaTest {
 
     @ParameterizedTest(name = "without {0}")
     @ValueSource(strings = {ChunkHeaders.JOB, ChunkHeaders.CHUNK, ChunkHeaders.KIND, ChunkHeaders.FIRST_LINE,
-            ChunkHeaders.FIRST_RECORD, ChunkHeaders.RECORDS, ChunkHeaders.CRC32C, ChunkHeaders.PRODUCED_AT,
+            ChunkHeaders.FIRST_RECORD, ChunkHeaders.RECORDS, ChunkHeaders.CRC32C,
             ChunkHeaders.KEY_FIELD, ChunkHeaders.TIMESTAMP_FIELD})
     void aMissingHeaderIsNamed(String header) {
         Headers headers = records(null).toHeaders();
@@ -95,12 +95,61 @@ class ChunkMetaTest {
     void optionalHeadersMayBeMissing() {
         Headers headers = numbers().toHeaders();
         headers.remove(ChunkHeaders.SOURCE);
-        headers.remove(ChunkHeaders.SKIP_BAD);
+        headers.remove(ChunkHeaders.PRODUCED_AT);
+        headers.remove(ChunkHeaders.PROTOCOL);
+        headers.remove(ChunkHeaders.OWNER);
 
         ChunkMeta decoded = ChunkMeta.fromHeaders(headers);
 
         assertThat(decoded.source()).isNull();
-        assertThat(decoded.skipBad()).isFalse();
+        assertThat(decoded.producedAt()).isZero();
+        assertThat(decoded.owner()).isNull();
+    }
+
+    @Test
+    void crc32cIsCastagnoliWithTheStandardTestVector() {
+        assertThat(ChunkMeta.crc32c("123456789".getBytes(StandardCharsets.US_ASCII))).isEqualTo(0xE3069283L);
+    }
+
+    @Test
+    void everyChunkSaysItsProtocolVersion() {
+        assertThat(ChunkMeta.header(numbers().toHeaders(), ChunkHeaders.PROTOCOL))
+                .isEqualTo(Integer.toString(ProtocolVersion.CURRENT));
+    }
+
+    @Test
+    void aNewerProtocolVersionIsRefusedByName() {
+        Headers headers = numbers().toHeaders();
+        headers.remove(ChunkHeaders.PROTOCOL);
+        headers.add(ChunkHeaders.PROTOCOL, "9".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> ChunkMeta.fromHeaders(headers))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("protocol version 9");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../../x", "a/b", ".hidden", "x\u001b[2J"})
+    void aJobIdOutsideTheGrammarIsRefused(String id) {
+        Headers headers = numbers().toHeaders();
+        headers.remove(ChunkHeaders.JOB);
+        headers.add(ChunkHeaders.JOB, id.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> ChunkMeta.fromHeaders(headers))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("job id")
+                .hasMessageNotContaining("\u001b[");
+    }
+
+    @Test
+    void aNegativeChunkNumberIsRefused() {
+        Headers headers = numbers().toHeaders();
+        headers.remove(ChunkHeaders.CHUNK);
+        headers.add(ChunkHeaders.CHUNK, "-5".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> ChunkMeta.fromHeaders(headers))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining(ChunkHeaders.CHUNK);
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class InProcessBaseline {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         int chunks = 0;
         long records = 0;
-        try (ChunkReader reader = ChunkReader.open(request.input(), request.format(), request.rowsPerChunk())) {
+        try (ChunkReader reader = request.openReader()) {
             // At most 2 chunks per thread in flight: memory stays bounded, as in the pipeline.
             Deque<Future<Partial>> inFlight = new ArrayDeque<>();
             ChunkDraft draft;

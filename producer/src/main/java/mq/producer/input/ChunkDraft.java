@@ -1,5 +1,7 @@
 package mq.producer.input;
 
+import java.util.List;
+
 /**
  * A chunk cut from the input, ready to publish.
  *
@@ -10,7 +12,13 @@ package mq.producer.input;
  * @param blankLines  blank lines the body carries along (kept so that line numbers stay exact)
  * @param body        UTF-8 text, one record per line
  * @param lines       input line of each body line, when the body is not the input's own lines; else {@code null}
+ * @param csvColumns  the header row's column names when the body holds CSV records; else {@code null}
  */
 public record ChunkDraft(int index, long firstLine, long firstRecord, int records, int blankLines,
-                         byte[] body, long[] lines) {
+                         byte[] body, long[] lines, List<String> csvColumns) {
+
+    /** A chunk of line-oriented or JSON records. */
+    public ChunkDraft(int index, long firstLine, long firstRecord, int records, int blankLines, byte[] body, long[] lines) {
+        this(index, firstLine, firstRecord, records, blankLines, body, lines, null);
+    }
 }

@@ -13,7 +13,9 @@ public enum InputFormat {
     /** A JSON array of objects, as Mockaroo exports it. */
     JSON_ARRAY("json", JobKind.RECORDS),
     /** One JSON object per line. */
-    JSON_LINES("jsonl", JobKind.RECORDS);
+    JSON_LINES("jsonl", JobKind.RECORDS),
+    /** CSV with a header row naming the fields (RFC 4180), as Mockaroo downloads it. */
+    CSV("csv", JobKind.RECORDS);
 
     private final String optionName;
     private final JobKind kind;
@@ -41,11 +43,18 @@ public enum InputFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + option + "': use auto, numbers, json or jsonl");
+        throw new IllegalArgumentException("unknown format '" + option + "': use auto, numbers, json, jsonl or csv");
     }
 
-    /** By the first character that is not white space: '[' is a JSON array, '{' JSON Lines, anything else numbers. */
+    /**
+     * A {@code .csv} file is CSV; otherwise by the first character that is not white space: '[' is a
+     * JSON array, '{' JSON Lines, anything else numbers.
+     */
     public static InputFormat detect(Path file) throws IOException {
+        Path name = file.getFileName();
+        if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return CSV;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[8192];
             int read;

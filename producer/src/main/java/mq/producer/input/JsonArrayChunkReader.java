@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import mq.common.protocol.Json;
+import mq.common.protocol.Limits;
+import mq.common.protocol.Terminal;
 
 /**
  * Cuts a JSON array of records into chunks of JSON Lines, streaming with Jackson's parser.
@@ -70,7 +72,11 @@ final class JsonArrayChunkReader implements ChunkReader {
                 }
                 long line = parser.currentTokenLocation().getLineNr();
                 JsonNode element = Json.RECORDS.readTree(parser);
-                body.write(Json.RECORDS.writeValueAsBytes(element));
+                byte[] compact = Json.RECORDS.writeValueAsBytes(element);
+                if (compact.length > Limits.MAX_LINE_BYTES) {
+                    throw bad(line, "record longer than " + Limits.MAX_LINE_BYTES + " bytes, the longest record accepted");
+                }
+                body.write(compact);
                 body.write('\n');
                 if (records == lines.length) {
                     lines = Arrays.copyOf(lines, lines.length * 2);
@@ -85,7 +91,9 @@ final class JsonArrayChunkReader implements ChunkReader {
             nextRecord += records;
             return chunk;
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            // Limit errors (too deep, a number too long) carry no location of their own: the parser knows where it is.
+            long line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                    ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
             throw bad(line, "malformed JSON: " + e.getOriginalMessage());
         }
     }
@@ -106,15 +114,28 @@ final class JsonArrayChunkReader implements ChunkReader {
         if (line < 1) {
             return null;
         }
+        // Character by character, keeping at most the quoted part: the line may be gigabytes long.
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text = null;
-            for (long i = 0; i < line; i++) {
-                text = reader.readLine();
-                if (text == null) {
-                    return null;
+            long current = 1;
+            StringBuilder text = new StringBuilder();
+            boolean cut = false;
+            int c;
+            while ((c = reader.read()) != -1) {
+                if (c == '\n') {
+                    if (current == line) {
+                        break;
+                    }
+                    current++;
+                } else if (current == line) {
+                    if (text.length() < Terminal.MAX_QUOTED) {
+                        text.append((char) c);
+                    } else {
+                        cut = true;
+                        break;
+                    }
                 }
             }
-            return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+            return current < line ? null : text + (cut ? "…" : "");
         } catch (IOException | RuntimeException e) {
             return null;
         }

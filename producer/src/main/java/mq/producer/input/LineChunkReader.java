@@ -3,6 +3,8 @@ package mq.producer.input;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import mq.common.protocol.Terminal;
 
 /**
  * Cuts line-oriented input (numbers, JSON Lines) into chunks of whole lines, at the byte level.
@@ -16,6 +18,10 @@ final class LineChunkReader implements ChunkReader {
     private final InputStream in;
     private final int rowsPerChunk;
     private final int maxChunkBytes;
+    private final int maxLineBytes;
+    /** Bytes of the line being read so far, and its first bytes, to quote it if it grows too long. */
+    private long lineBytes;
+    private final byte[] lineStart = new byte[Terminal.MAX_QUOTED];
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -27,10 +33,11 @@ final class LineChunkReader implements ChunkReader {
     private long nextRecord;
     private int nextIndex;
 
-    LineChunkReader(InputStream in, int rowsPerChunk, int maxChunkBytes) {
+    LineChunkReader(InputStream in, int rowsPerChunk, int maxChunkBytes, int maxLineBytes) {
         this.in = in;
         this.rowsPerChunk = rowsPerChunk;
         this.maxChunkBytes = maxChunkBytes;
+        this.maxLineBytes = maxLineBytes;
     }
 
     @Override
@@ -61,6 +68,7 @@ final class LineChunkReader implements ChunkReader {
                     if (lineIsBlank) blanks++; else records++;
                     lineIsBlank = true;
                     lineStarted = false;
+                    lineBytes = 0;
                     if (records == rowsPerChunk || (records > 0 && body.size() >= maxChunkBytes)) {
                         chunkFull = true;
                         break;
@@ -69,6 +77,14 @@ final class LineChunkReader implements ChunkReader {
                     lineStarted = true;
                     if (b != ' ' && b != '\t' && b != '\r') {
                         lineIsBlank = false;
+                    }
+                    if (lineBytes < lineStart.length) {
+                        lineStart[(int) lineBytes] = b;
+                    }
+                    if (++lineBytes > maxLineBytes) {
+                        // Stop before buffering more: a file without newlines must not fill the heap.
+                        throw new InputException(nextLine, new String(lineStart, StandardCharsets.UTF_8),
+                                "line longer than " + maxLineBytes + " bytes, the longest line accepted");
                     }
                 }
             }

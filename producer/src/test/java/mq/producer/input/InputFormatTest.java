@@ -79,10 +79,10 @@ class InputFormatTest {
 
     @Test
     void unknownOptionListsTheKnownOnes() {
-        assertThatThrownBy(() -> InputFormat.fromOption("csv", dir.resolve("x")))
+        assertThatThrownBy(() -> InputFormat.fromOption("xml", dir.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("csv")
-                .hasMessageContaining("numbers, json or jsonl");
+                .hasMessageContaining("xml")
+                .hasMessageContaining("numbers, json, jsonl or csv");
     }
 
     @Test

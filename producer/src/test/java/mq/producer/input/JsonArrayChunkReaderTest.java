@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import mq.common.protocol.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -212,5 +213,24 @@ class JsonArrayChunkReaderTest {
 
             assertThat(reader.bytesRead()).isEqualTo(Files.size(input));
         }
+    }
+
+    @Test
+    void jsonDeeperThanTheLimitNamesItsRealLine() throws IOException {
+        Path input = file("[\n{\"id\":1},\n" + "[".repeat(Limits.MAX_JSON_DEPTH + 1) + "\n]\n");
+
+        assertThatThrownBy(() -> readAll(input, 10))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(3))
+                .hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void aNumberLongerThanTheLimitNamesItsRealLine() throws IOException {
+        Path input = file("[\n{\"id\":" + "9".repeat(Limits.MAX_NUMBER_DIGITS + 1) + "}\n]\n");
+
+        assertThatThrownBy(() -> readAll(input, 10))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
     }
 }

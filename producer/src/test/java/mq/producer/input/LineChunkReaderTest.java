@@ -179,7 +179,7 @@ class LineChunkReaderTest {
     void aChunkClosesAtTheFirstLineEndPastTheByteLimit() throws IOException {
         String content = "12345\n12345\n12345\n\n12345\n123456789012345\n1\n";
         List<ChunkDraft> chunks = new ArrayList<>();
-        try (ChunkReader reader = new LineChunkReader(new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 100, 10)) {
+        try (ChunkReader reader = new LineChunkReader(new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 100, 10, 1000)) {
             ChunkDraft chunk;
             while ((chunk = reader.next()) != null) {
                 chunks.add(chunk);

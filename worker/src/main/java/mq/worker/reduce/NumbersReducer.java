@@ -35,7 +35,7 @@ final class NumbersReducer {
                 try {
                     stats.add(DecimalText.parse(text));
                 } catch (NumberFormatException e) {
-                    bad.add(meta.inputLine(bodyLine), text, "not a number");
+                    bad.add(meta.inputLine(bodyLine), text, e.getMessage());
                 }
             }
         });

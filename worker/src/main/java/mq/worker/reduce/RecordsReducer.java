@@ -19,8 +19,10 @@ import mq.common.records.RecordKey;
 import mq.common.records.RecordVersion;
 
 /**
- * Reduces a chunk of JSON records (one object per line) to the latest version of each key in it:
- * the combiner that keeps partial results, and the aggregator's work, small when keys repeat.
+ * Reduces a chunk of records (one JSON object per line, or CSV records under a header row) to the
+ * latest version of each key in it: the combiner that keeps partial results, and the
+ * aggregator's work, small when keys repeat. A CSV record becomes the JSON object of its columns
+ * first, so that both formats are read by the same rules.
  */
 final class RecordsReducer {
     /** One JSON value per line: anything after it (a second object, stray text) makes the line malformed. */
@@ -36,11 +38,30 @@ final class RecordsReducer {
     record Result(LatestRecords latest, long records, BadLines bad) {
     }
 
+    /** Throws {@link IllegalArgumentException} when the spec's timestamp format or zone is not valid java.time. */
     Result reduce(ChunkMeta meta, byte[] body) {
         RecordSpec spec = meta.recordSpec();
         LatestRecords latest = new LatestRecords();
         BadLines bad = new BadLines();
         long[] records = {0};
+        Fields fields = new Fields(spec, TimestampReader.of(spec));
+        if (meta.isCsv()) {
+            CsvBodyRecords.forEach(meta, body, (line, text, object, error) -> {
+                busyWork.perRecord();
+                long position = meta.firstRecord() + records[0]++;
+                try {
+                    if (object == null) {
+                        throw new BadRecordException(error);
+                    }
+                    latest.add(fields.version(object, Json.RECORDS.writeValueAsString(object), position, line));
+                } catch (BadRecordException e) {
+                    bad.add(line, text, e.getMessage());
+                } catch (JsonProcessingException e) {
+                    bad.add(line, text, "unreadable: " + e.getOriginalMessage());
+                }
+            });
+            return new Result(latest, records[0], bad);
+        }
         BodyLines.forEach(body, (bodyLine, from, to) -> {
             if (from == to) {
                 return;
@@ -50,7 +71,7 @@ final class RecordsReducer {
             long line = meta.inputLine(bodyLine);
             String text = BodyLines.text(body, from, to);
             try {
-                latest.add(read(spec, body, from, to, text, position, line));
+                latest.add(fields.version(parse(body, from, to), text, position, line));
             } catch (BadRecordException e) {
                 bad.add(line, text, e.getMessage());
             }
@@ -58,11 +79,9 @@ final class RecordsReducer {
         return new Result(latest, records[0], bad);
     }
 
-    private static RecordVersion read(RecordSpec spec, byte[] body, int from, int to, String text,
-                                      long position, long line) {
-        JsonNode node;
+    private static JsonNode parse(byte[] body, int from, int to) {
         try {
-            node = LINE_READER.readValue(body, from, to - from);
+            return LINE_READER.readValue(body, from, to - from);
         } catch (MismatchedInputException e) {
             throw new BadRecordException("malformed JSON: more than one value on the line");
         } catch (JsonProcessingException e) {
@@ -70,24 +89,37 @@ final class RecordsReducer {
         } catch (IOException e) {
             throw new BadRecordException("unreadable: " + e.getMessage());
         }
-        if (!node.isObject()) {
-            throw new BadRecordException("not a JSON object");
-        }
-        RecordKey key = key(node.get(spec.keyField()), spec.keyField());
-        Instant timestamp = timestamp(node.get(spec.timestampField()), spec.timestampField());
-        Map<String, BigDecimal> sums = new HashMap<>();
-        for (String field : spec.sumFields()) {
-            JsonNode value = node.get(field);
-            if (value != null && !value.isNull()) {
-                sums.put(field, decimal(value, field));
-            }
-        }
-        return new RecordVersion(key, timestamp, position, line, sums, text);
     }
 
-    private static RecordKey key(JsonNode value, String field) {
+    /** Reads key, timestamp and sum fields out of a record, whether it came as JSON or as CSV. */
+    private record Fields(RecordSpec spec, TimestampReader timestamps) {
+        RecordVersion version(JsonNode node, String json, long position, long line) {
+            if (!node.isObject()) {
+                throw new BadRecordException("not a JSON object");
+            }
+            RecordKey key = key(node.get(spec.keyField()), spec.keyField(), spec.keyType());
+            Instant timestamp = timestamp(node.get(spec.timestampField()), spec.timestampField(), timestamps);
+            Map<String, BigDecimal> sums = new HashMap<>();
+            for (String field : spec.sumFields()) {
+                JsonNode value = node.get(field);
+                if (value != null && !value.isNull()) {
+                    sums.put(field, decimal(value, field));
+                }
+            }
+            return new RecordVersion(key, timestamp, position, line, sums, json);
+        }
+    }
+
+    private static RecordKey key(JsonNode value, String field, RecordSpec.KeyType type) {
         if (value == null || value.isNull()) {
             throw new BadRecordException("no key field '" + field + "'");
+        }
+        if (type == RecordSpec.KeyType.NUMBER && value.isTextual()) {
+            try {
+                return RecordKey.ofNumber(DecimalText.parse(value.textValue().strip()));
+            } catch (NumberFormatException e) {
+                throw new BadRecordException("key field '" + field + "' is not a number: " + value.textValue());
+            }
         }
         if (value.isNumber()) {
             return RecordKey.ofNumber(inRange(value.decimalValue(), "key field '" + field + "'"));
@@ -98,12 +130,12 @@ final class RecordsReducer {
         throw new BadRecordException("key field '" + field + "' must be a string or a number, was " + value);
     }
 
-    private static Instant timestamp(JsonNode value, String field) {
+    private static Instant timestamp(JsonNode value, String field, TimestampReader timestamps) {
         if (value == null || value.isNull()) {
             throw new BadRecordException("no timestamp field '" + field + "'");
         }
         try {
-            return TimestampParser.parse(value);
+            return timestamps.read(value);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadRecordException("timestamp field '" + field + "' " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -37,6 +38,11 @@ public final class TimestampParser {
     }
 
     public static Instant parse(String text) {
+        return parse(text, ZoneOffset.UTC);
+    }
+
+    /** As {@link #parse(String)}, with date-times that carry no offset read in {@code zone}. */
+    public static Instant parse(String text, ZoneId zone) {
         String s = text.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("is empty");
@@ -51,12 +57,12 @@ public final class TimestampParser {
         String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         try {
             if (iso.length() == 10) {
-                return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return LocalDate.parse(iso).atStartOfDay(zone).toInstant();
             }
             if (hasOffset(iso)) {
                 return OffsetDateTime.parse(iso).toInstant();
             }
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(iso).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw notATimestamp(text);
         }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.charset.StandardCharsets;
+import mq.common.protocol.BadLine;
 import mq.common.protocol.ChunkHeaders;
+import mq.common.protocol.Limits;
 import mq.common.protocol.Partial;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -43,7 +45,7 @@ class ChunkReducerErrorsTest {
     }
 
     @ParameterizedTest(name = "without {0}")
-    @ValueSource(strings = {ChunkHeaders.JOB, ChunkHeaders.CHUNK, ChunkHeaders.KIND, ChunkHeaders.CRC32C,
+    @ValueSource(strings = {ChunkHeaders.CHUNK, ChunkHeaders.KIND, ChunkHeaders.CRC32C,
             ChunkHeaders.FIRST_LINE, ChunkHeaders.KEY_FIELD, ChunkHeaders.TIMESTAMP_FIELD})
     void aMissingHeaderGivesAFailedPartialNamingIt(String header) {
         byte[] body = utf8("{\"id\":1,\"updated_at\":\"2024-01-01\"}\n");
@@ -70,12 +72,45 @@ class ChunkReducerErrorsTest {
     }
 
     @Test
-    void noHeadersAtAllGiveAFailedPartial() {
-        Partial partial = reducer.reduce(new RecordHeaders(), utf8("1\n"), 0);
+    void noHeadersAtAllGiveNoPartialOnlyADeadLetter() {
+        Headers headers = new RecordHeaders();
 
-        assertThat(partial.failed()).isTrue();
-        assertThat(partial.job()).isEmpty();
-        assertThat(partial.chunk()).isEqualTo(-1);
+        assertThat(reducer.reduce(headers, utf8("1\n"), 0)).isNull();
+        assertThat(ChunkReducer.check(headers)).contains(ChunkHeaders.JOB);
+    }
+
+    @Test
+    void aJobIdThatWouldLeaveTheReportsFolderGivesNoPartial() {
+        byte[] body = utf8("1\n");
+        Headers headers = Chunks.numbers(0, 1, 0, body);
+        headers.remove(ChunkHeaders.JOB);
+        headers.add(ChunkHeaders.JOB, utf8("../../x"));
+
+        assertThat(reducer.reduce(headers, body, 0)).isNull();
+        assertThat(ChunkReducer.check(headers)).contains("job id '../../x'");
+    }
+
+    @Test
+    void aRecordCountOtherThanTheHeaderFailsTheChunk() {
+        byte[] body = utf8("1\n2\n");
+        Headers headers = Chunks.numbers(0, 1, 0, body);
+        headers.remove(ChunkHeaders.RECORDS);
+        headers.add(ChunkHeaders.RECORDS, utf8("3"));
+
+        Partial partial = reducer.reduce(headers, body, 0);
+
+        assertThat(partial.error()).contains("holds 2 records").contains(ChunkHeaders.RECORDS + " says 3");
+    }
+
+    @Test
+    void aNumberBeyondTheDigitLimitIsABadLineSayingSoNotAHang() {
+        byte[] body = utf8("7".repeat(3_000_000) + "\n1e999999\n");
+        Headers headers = Chunks.numbers(0, 1, 0, body);
+
+        Partial partial = reducer.reduce(headers, body, 0);
+
+        assertThat(partial.badSamples()).extracting(BadLine::error)
+                .containsExactly("too long: more than 1000 digits", "out of range: exponent beyond 10000 either way");
     }
 
     @Test
@@ -99,5 +134,16 @@ class ChunkReducerErrorsTest {
 
         assertThatCode(() -> reducer.reduce(headers, body, 0)).doesNotThrowAnyException();
         assertThat(reducer.reduce(headers, body, 0).failed()).isTrue();
+    }
+
+    @Test
+    void aRecordDeeperThanTheLimitIsABadLineSayingSo() {
+        String deep = "{\"id\":1,\"updated_at\":\"2024-01-01\",\"x\":" + "[".repeat(Limits.MAX_JSON_DEPTH) + "]".repeat(Limits.MAX_JSON_DEPTH) + "}";
+        byte[] body = utf8(deep + "\n");
+
+        Partial partial = reducer.reduce(Chunks.records(0, 1, 0, body, null), body, 0);
+
+        assertThat(partial.badSamples()).singleElement()
+                .satisfies(bad -> assertThat(bad.error()).startsWith("malformed JSON").contains("nesting depth"));
     }
 }

@@ -27,12 +27,23 @@ final class Chunks {
     }
 
     static Headers numbers(int index, long firstLine, long firstRecord, byte[] body) {
-        return new ChunkMeta(JOB, index, JobKind.NUMBERS, "numbers.txt", firstLine, firstRecord, 0, crc32c(body),
-                1_000, null, false, null).toHeaders();
+        return new ChunkMeta(JOB, index, JobKind.NUMBERS, "numbers.txt", firstLine, firstRecord, records(body),
+                crc32c(body), 1_000, null, null).toHeaders();
     }
 
     static Headers records(int index, long firstLine, long firstRecord, byte[] body, long[] lines) {
-        return new ChunkMeta(JOB, index, JobKind.RECORDS, "records.jsonl", firstLine, firstRecord, 0, crc32c(body),
-                1_000, SPEC, false, lines).toHeaders();
+        return new ChunkMeta(JOB, index, JobKind.RECORDS, "records.jsonl", firstLine, firstRecord, records(body),
+                crc32c(body), 1_000, SPEC, lines).toHeaders();
+    }
+
+    /** What mq-records says: the body's lines that are not blank, as the producer counts them. */
+    static int records(byte[] body) {
+        int records = 0;
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\n", -1)) {
+            if (!line.isBlank()) {
+                records++;
+            }
+        }
+        return records;
     }
 }

@@ -1,0 +1,7 @@
+package mq.generate.schema;
+
+/** Makes the value of one field for a row. */
+@FunctionalInterface
+interface Column {
+    void fill(Row row, Cell cell);
+}

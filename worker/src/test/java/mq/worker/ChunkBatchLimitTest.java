@@ -1,0 +1,61 @@
+package mq.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mq.common.protocol.JobKind;
+import mq.common.protocol.Json;
+import mq.common.protocol.MessageRules;
+import mq.common.protocol.Partial;
+import mq.common.records.RecordKey;
+import mq.common.records.RecordVersion;
+import org.junit.jupiter.api.Test;
+
+/** A partial past the message limit is never sent (and retried forever): it becomes a failed partial saying why. */
+class ChunkBatchLimitTest {
+
+    private static Partial recordsPartial(int versions, int jsonBytes) {
+        List<RecordVersion> latest = new ArrayList<>();
+        String json = "{\"id\":0,\"text\":\"" + "x".repeat(jsonBytes) + "\"}";
+        for (int i = 0; i < versions; i++) {
+            latest.add(new RecordVersion(RecordKey.ofNumber(BigDecimal.valueOf(i)), Instant.EPOCH, i, i + 1, Map.of(), json));
+        }
+        return new Partial("job-1", 7, "w1", JobKind.RECORDS, versions, 100, 5, 0, 0, 0, 0, null, latest, 0, List.of(), null,
+                "run-1", 2);
+    }
+
+    @Test
+    void aPartialWithinTheLimitTravelsUnchanged() {
+        Partial partial = recordsPartial(10, 100);
+
+        assertThat(ChunkBatch.encodeWithinLimit(partial)).isEqualTo(Json.encode(partial));
+    }
+
+    @Test
+    void aPartialOverTheLimitBecomesAFailedPartialNamingTheChunkAndTheRemedy() {
+        Partial huge = recordsPartial(20, 1024 * 1024); // about 20 MiB of JSON: past the 16 MiB limit
+
+        byte[] sent = ChunkBatch.encodeWithinLimit(huge);
+
+        assertThat(sent.length).isLessThan(ChunkBatch.MAX_PARTIAL_BYTES);
+        Partial failed = MessageRules.partial(sent);
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.chunk()).isEqualTo(7);
+        assertThat(failed.owner()).isEqualTo("run-1");
+        assertThat(failed.error()).contains("partial result of chunk 7").contains("smaller --chunk-size");
+    }
+
+    @Test
+    void partialsTheBrokerRefusedForGoodAreReplacedByFailedOnes() {
+        List<Partial> failed = ChunkBatch.failedInstead(List.of(recordsPartial(1, 10)), "RecordTooLargeException");
+
+        assertThat(failed).singleElement().satisfies(p -> {
+            assertThat(p.failed()).isTrue();
+            assertThat(p.error()).contains("could not send the partial result of chunk 7").contains("RecordTooLarge");
+        });
+    }
+}
