@@ -34,7 +34,7 @@ class ChaosCommandIT {
 
         int exit = Main.commandLine().execute("chaos", "--generate", "numbers:200000", "--chunk-size", "1000",
                 "--workers", "2", "--faults", "all", "--runs", "1", "--nodes", "3",
-                "--cluster-dir", TestCluster.cluster().dir().toString(), "--job-timeout", "15", "--freeze", "11",
+                "--cluster-dir", TestCluster.cluster().dir().toString(), "--job-timeout", "12", "--freeze", "4",
                 "--deadline", "120", "--heap", "192m", "--no-progress", "--out", out.toString(),
                 "--topic-prefix", TestBroker.uniqueName("chaos") + ".", "--chunk-partitions", "6");
 

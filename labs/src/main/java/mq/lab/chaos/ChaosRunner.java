@@ -47,7 +47,7 @@ final class ChaosRunner {
         ChaosSettings settings = setup.settings();
         TopicWindow partials = TopicWindow.open(setup.client(), topics.partials());
         TopicWindow chunks = TopicWindow.open(setup.client(), topics.chunks());
-        TopicWindow dead = TopicWindow.open(setup.client(), ChaosTopics.deadLetters(topics));
+        TopicWindow dead = TopicWindow.open(setup.client(), topics.dead());
         Random random = new Random(settings.seed() * 31 + fault.ordinal() * 1009L + run);
         // Somewhere in the middle: late enough that work is in flight, early enough that much remains.
         double point = 0.25 + 0.35 * random.nextDouble();
