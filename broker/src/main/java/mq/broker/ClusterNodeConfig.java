@@ -18,8 +18,12 @@ public record ClusterNodeConfig(int nodeId, BrokerConfig base, List<ClusterState
 
     /** Replicas of every topic: a partition survives one node down, and a write needs two copies. */
     public static final int MIN_IN_SYNC = 2;
-    /** A node that stops heartbeating is fenced (its partitions led elsewhere) after this long. */
-    public static final int BROKER_SESSION_TIMEOUT_MS = 6_000;
+    /**
+     * A node that stops heartbeating is fenced (its partitions led elsewhere) after this long. Short,
+     * because a producer blocked on a dead leader falls silent until then, and an aggregator gives a
+     * silent producer's job up after three missed alive events (6 s).
+     */
+    public static final int BROKER_SESSION_TIMEOUT_MS = 3_000;
 
     public ClusterNodeConfig {
         voters = List.copyOf(voters);
@@ -54,9 +58,9 @@ public record ClusterNodeConfig(int nodeId, BrokerConfig base, List<ClusterState
         p.put("transaction.state.log.min.isr", minIsr);
         p.put("share.coordinator.state.topic.replication.factor", rf);
         p.put("share.coordinator.state.topic.min.isr", minIsr);
-        // A killed node is noticed in a few seconds rather than nine, so its partitions fail over quickly.
+        // A killed node is noticed in three seconds rather than nine, so its partitions fail over quickly.
         p.put("broker.session.timeout.ms", Integer.toString(BROKER_SESSION_TIMEOUT_MS));
-        p.put("broker.heartbeat.interval.ms", "1000");
+        p.put("broker.heartbeat.interval.ms", "500");
         return p;
     }
 

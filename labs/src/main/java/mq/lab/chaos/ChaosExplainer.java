@@ -73,6 +73,11 @@ final class ChaosExplainer {
             return s.append('.').toString();
         }
         s.append(String.format(Locale.ROOT, "exact in %d of %d runs", f.exact(), total));
+        if (f.failed() + f.wrong() + f.hung() > 0) {
+            String why = runs.stream().filter(r -> r.fault().equals(name) && !r.outcome().equals(Outcome.EXACT.label()))
+                    .map(r -> r.outcome() + (r.reason().isBlank() ? "" : ": " + r.reason())).findFirst().orElse("");
+            s.append(String.format(Locale.ROOT, " (%d failed, %d wrong, %d hung; first: %s)", f.failed(), f.wrong(), f.hung(), why));
+        }
         if (f.runs() > 0 && f.medianRecoveryMs() >= 0) {
             s.append(String.format(Locale.ROOT, "; merging paused at most %.1f s after the fault and the job took %+.1f s "
                     + "against a fault-free run", f.medianRecoveryMs() / 1000.0, f.medianDelayMs() / 1000.0));

@@ -17,7 +17,8 @@ public record ChaosSummary(String fault, boolean mustFail, int runs, int exact, 
         List<FaultRun> fired = rows.stream().filter(r -> r.faultAtMs() >= 0).toList();
         return new ChaosSummary(fault.optionName(), fault.mustFail(), fired.size(), count(rows, Outcome.EXACT),
                 count(rows, Outcome.FAILED), count(rows, Outcome.WRONG), count(rows, Outcome.HUNG), count(rows, Outcome.SKIPPED),
-                (int) rows.stream().filter(r -> r.faultAtMs() < 0 && !r.outcome().equals(Outcome.SKIPPED.label())).count(),
+                fault == FaultKind.NONE ? 0 : (int) rows.stream()
+                        .filter(r -> r.faultAtMs() < 0 && !r.outcome().equals(Outcome.SKIPPED.label())).count(),
                 median(fired.stream().mapToLong(FaultRun::recoveryMs).toArray()),
                 median(rows.stream().filter(r -> r.endToEndMs() >= 0).mapToLong(FaultRun::delayMs).toArray()),
                 rows.stream().mapToLong(FaultRun::chunksRedone).sum(), rows.stream().mapToLong(FaultRun::duplicatesIgnored).sum(),
