@@ -27,7 +27,8 @@ final class ChaosCharts {
         System.setProperty("java.awt.headless", "true");
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(540)
                 .title("What each fault cost a running job (medians)").xAxisTitle("fault").yAxisTitle("seconds").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        // Below the plot: inside it, the legend would hide the tallest bars.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setSeriesColors(new Color[] {new Color(0xE15759), new Color(0x4E79A7)});
