@@ -1,6 +1,12 @@
 # One image for every role: `docker run IMAGE worker|aggregator|produce|generate ...`.
 # Build stage: the Maven build of the command-line module and what it needs (not the benchmarks).
-FROM maven:3.9-eclipse-temurin-17 AS build
+# The two base images are arguments (docker-compose.yml passes MQ_BUILD_IMAGE and MQ_RUNTIME_IMAGE):
+# by default the official Maven + Temurin 17 and Temurin 17 JRE images; where no registry is reachable,
+# the stand-ins of deploy/offline-images.sh. The build base needs Maven and a JDK 17, the runtime base a
+# JRE 17 and bash (the compose health checks).
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY common/pom.xml common/
@@ -15,6 +21,10 @@ COPY lab-kernels/pom.xml lab-kernels/
 COPY labs/pom.xml labs/
 COPY cli/pom.xml cli/
 COPY bench/pom.xml bench/
+COPY bench-streams/pom.xml bench-streams/
+# The libraries and plugins first, from the poms alone (the modules still empty), so that a change of
+# the sources rebuilds from here without downloading them again.
+RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package && rm -rf */target
 COPY common/src common/src
 COPY producer/src producer/src
 COPY worker/src worker/src
@@ -31,7 +41,7 @@ RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package
 
 # Run stage: a JRE, the jar and the roles' libraries. Not cli/target/broker-lib/ (Kafka's broker and Scala):
 # the roles never load it, and a broker in Compose is a container of its own.
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_IMAGE}
 WORKDIR /app
 COPY --from=build /src/cli/target/lib/ /app/lib/
 COPY --from=build /src/cli/target/mq.jar /app/mq.jar

@@ -7,6 +7,7 @@ import org.testcontainers.DockerClientFactory;
 /** Whether this machine has a Docker engine that Testcontainers can use; asked once per test JVM. */
 public final class Docker {
     private static Boolean available;
+    private static String reason = "";
 
     private Docker() {
     }
@@ -14,16 +15,26 @@ public final class Docker {
     public static synchronized boolean available() {
         if (available == null) {
             boolean found = false;
-            if (mightHaveAnEngine()) {
+            if (!mightHaveAnEngine()) {
+                reason = "no Docker engine is available";
+            } else {
                 try {
-                    found = DockerClientFactory.instance().isDockerAvailable();
+                    // client() rather than isDockerAvailable(), to keep the reason when it fails.
+                    DockerClientFactory.instance().client();
+                    found = true;
                 } catch (RuntimeException | LinkageError e) {
-                    found = false;
+                    reason = "Testcontainers cannot use the Docker engine (" + e.getMessage() + ")";
                 }
             }
             available = found;
         }
         return available;
+    }
+
+    /** Why {@link #available()} is false, for the test output; empty when it is true. */
+    public static synchronized String unavailableReason() {
+        available();
+        return reason;
     }
 
     /**

@@ -1,5 +1,6 @@
 package mq.testing;
 
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -9,8 +10,9 @@ import org.apache.kafka.clients.admin.Admin;
  * The broker of this test JVM: one for all tests, started on first use, stopped when the JVM exits.
  *
  * <p>Where a Docker engine is available, a broker container through Testcontainers
- * ({@link ContainerKafkaFixture}); without one, a local KRaft broker process on free ports
- * ({@link ProcessKafkaFixture}). The system property {@code mq.test.broker=process} (or
+ * ({@link ContainerKafkaFixture}, image {@code MQ_KAFKA_IMAGE}); without one, or when its image can
+ * neither be found nor pulled, or the container does not start, a local KRaft broker process on free
+ * ports ({@link ProcessKafkaFixture}). The system property {@code mq.test.broker=process} (or
  * {@code container}) chooses one outright. Setting the system property {@code mq.test.bootstrap} or
  * the environment variable {@code MQ_TEST_BOOTSTRAP} makes the tests use that broker instead.
  * The test output says which one is used, and why.
@@ -34,7 +36,7 @@ public final class TestBroker {
             fixture = chooseFixture();
             Runtime.getRuntime().addShutdownHook(new Thread(TestBroker::shutDown, "test-broker-shutdown"));
             try {
-                bootstrap = fixture.bootstrapServers();
+                bootstrap = startOrFallBack();
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -71,13 +73,44 @@ public final class TestBroker {
             System.err.println("test broker: a process, as mq.test.broker=process asks");
             return new ProcessKafkaFixture();
         }
-        if (chosen.equals("container") || Docker.available()) {
-            System.err.println("test broker: a container, " + (chosen.isEmpty() ? "as a Docker engine is available"
-                    : "as mq.test.broker=container asks"));
+        if (chosen.equals("container")) {
+            System.err.println("test broker: a container, as mq.test.broker=container asks");
             return new ContainerKafkaFixture();
         }
-        System.err.println("test broker: a process, as no Docker engine is available");
-        return new ProcessKafkaFixture();
+        if (!Docker.available()) {
+            System.err.println("test broker: a process, as " + Docker.unavailableReason());
+            return new ProcessKafkaFixture();
+        }
+        Optional<String> imageProblem = ContainerKafkaFixture.imageProblem();
+        if (imageProblem.isPresent()) {
+            System.err.println("test broker: a process, as " + imageProblem.get());
+            return new ProcessKafkaFixture();
+        }
+        System.err.println("test broker: a container, as a Docker engine is available");
+        return new ContainerKafkaFixture();
+    }
+
+    /** Starts the chosen broker; a container chosen by default that does not start gives way to a process. */
+    private static String startOrFallBack() {
+        try {
+            return fixture.bootstrapServers();
+        } catch (RuntimeException e) {
+            if (!(fixture instanceof ContainerKafkaFixture) || !System.getProperty("mq.test.broker", "").isEmpty()) {
+                throw e;
+            }
+            System.err.println("test broker: a process, as the broker container did not start: " + e);
+            closeQuietly(fixture);
+            fixture = new ProcessKafkaFixture();
+            return fixture.bootstrapServers();
+        }
+    }
+
+    private static void closeQuietly(KafkaFixture failed) {
+        try {
+            failed.close();
+        } catch (RuntimeException e) {
+            System.err.println("stopping the broker container that did not start failed too: " + e);
+        }
     }
 
     private static synchronized void shutDown() {

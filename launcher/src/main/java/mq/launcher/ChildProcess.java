@@ -38,25 +38,32 @@ public final class ChildProcess {
     }
 
     /**
-     * @param quickJit compile with C1 only: for roles that live seconds, not for measured busy work,
-     *                 whose loop must run as fast as where it was calibrated
+     * @param jit the JIT mode, resolved (C1 or C2): C1 alone suits roles that live seconds, not measured
+     *            busy work, whose loop must run as fast as where it was calibrated
      */
-    public static ChildProcess start(String name, List<String> mqArguments, String heap, Path log, boolean quickJit)
+    public static ChildProcess start(String name, List<String> mqArguments, String heap, Path log, JitMode jit)
             throws IOException {
+        return startMain(name, MAIN_CLASS, mqArguments, heap, log, jit);
+    }
+
+    /** Any class of our class path with a {@code main}, e.g. a lab's baseline measured under the roles' JIT mode. */
+    public static ChildProcess startMain(String name, String mainClass, List<String> arguments, String heap, Path log,
+                                         JitMode jit) throws IOException {
+        if (jit == JitMode.AUTO) {
+            throw new IllegalArgumentException("resolve the JIT mode before starting " + name);
+        }
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC"); // a small role on a shared 2-core box: no parallel GC threads competing
-        if (quickJit) {
-            // Roles of a run live seconds: C2 compiling on the same 2 cores costs more than its faster code
-            // gains (a 100,000-record job ran 1.6 times faster with C1 alone).
-            command.add("-XX:TieredStopAtLevel=1");
-        }
+        // Roles of a run live seconds: C2 compiling on the same 2 cores can cost more than its faster code
+        // gains (a 100,000-record job ran 1.6 times faster with C1 alone); --jit chooses, and reports say which.
+        command.addAll(jit.jvmOptions());
         command.add("-cp");
         command.add(ClassPath.ofThisJvm());
-        command.add(MAIN_CLASS);
-        command.addAll(mqArguments);
+        command.add(mainClass);
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -84,6 +91,16 @@ public final class ChildProcess {
         return log;
     }
 
+    /** Waits for the process to end on its own; kills it past {@code timeout}. @return its exit code */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+            throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: the process gets no chance to clean up, as in a real crash. */
     public void kill() {
         process.destroyForcibly();
@@ -103,9 +120,14 @@ public final class ChildProcess {
 
     /** Where the role serves its metrics, once it has logged it (it is started with {@code --metrics-port 0}). */
     public Optional<String> metricsUrl() {
+        return logged(METRICS_LINE);
+    }
+
+    /** The first group of the first log line that matches {@code pattern}, once the role has logged one. */
+    public Optional<String> logged(Pattern pattern) {
         try {
             for (String line : Files.readAllLines(log)) {
-                Matcher matcher = METRICS_LINE.matcher(line);
+                Matcher matcher = pattern.matcher(line);
                 if (matcher.find()) {
                     return Optional.of(matcher.group(1));
                 }

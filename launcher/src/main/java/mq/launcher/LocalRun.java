@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import mq.aggregator.report.ReportFiles;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
@@ -38,16 +40,29 @@ import org.slf4j.LoggerFactory;
 public final class LocalRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** What the aggregator prints once its live page is mounted (AggregatorCommand). */
+    private static final Pattern LIVE_PAGE_LINE = Pattern.compile("live page on (http://\\S+/)");
 
     /**
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
      * @param jobTimeout how long to wait for the result once producing has finished
+     * @param jit        the role processes' JIT mode (AUTO: C1 without busy work, C2 with it)
      */
     public record Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
-                           Duration jobTimeout, boolean showProgress) {
+                           Duration jobTimeout, boolean showProgress, JitMode jit) {
         public Settings {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
+        }
+
+        public Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
+                        Duration jobTimeout, boolean showProgress) {
+            this(workers, threads, workMicros, groupType, heap, jobTimeout, showProgress, JitMode.AUTO);
+        }
+
+        /** The JIT mode the role processes really run with. */
+        public JitMode resolvedJit() {
+            return jit.resolve(workMicros);
         }
     }
 
@@ -81,6 +96,7 @@ public final class LocalRun implements AutoCloseable {
         startRoles(outDir);
         if (settings.showProgress()) {
             metricsUrls().forEach((name, url) -> System.err.printf("%s metrics: %s%n", name, url));
+            livePageUrl().ifPresent(url -> System.err.printf("watch the job live: %s (while the run lasts)%n", url));
         }
         // Watching the results before producing: a small job's report can come before the last send returns.
         try (ResultWatcher watcher = new ResultWatcher(client, topics.results());
@@ -90,6 +106,7 @@ public final class LocalRun implements AutoCloseable {
             if (!Files.exists(outDir.resolve(ReportFiles.REPORT_FILE))) {
                 ReportFiles.writeReport(outDir, report); // the aggregator could not write here
             }
+            RunStamp.add(outDir.resolve(ReportFiles.REPORT_FILE), settings);
             return report;
         }
     }
@@ -107,7 +124,7 @@ public final class LocalRun implements AutoCloseable {
             aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup(),
                     "--owner", aggregatorGroup(),
                     "--worker-group", workerGroup(),
-                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), quickJit());
+                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), settings.resolvedJit());
             for (int i = 1; i <= settings.workers(); i++) {
                 workers.add(startWorker("worker-" + i, logs));
             }
@@ -119,7 +136,7 @@ public final class LocalRun implements AutoCloseable {
         return ChildProcess.start(id, roleArguments("worker", "--group", workerGroup(), "--id", id,
                 "--threads", Integer.toString(settings.threads()), "--work-us", Integer.toString(settings.workMicros()),
                 "--group-type", settings.groupType().optionName(), "--work-calibration", calibration()),
-                settings.heap(), logs.resolve(id + ".log"), quickJit());
+                settings.heap(), logs.resolve(id + ".log"), settings.resolvedJit());
     }
 
     /** The aggregator owns its partitions and every worker has joined (owning partitions, in a consumer group). */
@@ -152,11 +169,6 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    /** Busy work is calibrated here with the full JIT: workers doing it must have the same compiler. */
-    private boolean quickJit() {
-        return settings.workMicros() == 0;
-    }
-
     /** Measured here once, so every worker of every run does the same work per record. */
     private String calibration() {
         return settings.workMicros() == 0 ? "0" : Double.toString(BusyWork.iterationsPerMicro());
@@ -183,6 +195,11 @@ public final class LocalRun implements AutoCloseable {
             worker.metricsUrl().ifPresent(url -> urls.put(worker.name(), url));
         }
         return urls;
+    }
+
+    /** The aggregator's live page, once the aggregator says it serves it. */
+    public Optional<String> livePageUrl() {
+        return aggregator == null ? Optional.empty() : aggregator.logged(LIVE_PAGE_LINE);
     }
 
     public ChildProcess aggregator() {

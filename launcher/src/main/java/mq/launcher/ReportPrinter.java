@@ -8,19 +8,25 @@ import mq.common.exact.DecimalText;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.JobReport;
+import mq.common.protocol.Terminal;
 
-/** The human-readable summary of a job's report, printed after a run. */
+/**
+ * The human-readable summary of a job's report, printed after a run. Every text in a report may
+ * come from outside (input lines, an outside producer's reason, worker names): it is escaped, so
+ * that an ESC or a carriage return cannot rewrite the terminal.
+ */
 public final class ReportPrinter {
     private ReportPrinter() {
     }
 
     public static void print(JobReport report, Path outDir, PrintStream out) {
-        out.printf("%n%s  %s%s%n", report.job(), report.status().toUpperCase(),
+        out.printf("%n%s  %s%s%n", Terminal.escape(report.job()), Terminal.escape(report.status().toUpperCase()),
                 report.succeeded() ? (report.verified() ? ", verified against the producer" : ", NOT VERIFIED") : "");
         if (report.error() != null) {
-            out.printf("  error:       %s%n", report.error());
+            out.printf("  error:       %s%n", Terminal.escape(report.error()));
         }
-        out.printf("  input:       %s (%s), %,d chunks, %d workers%n", report.source(), report.format(), report.chunks(), report.workers());
+        out.printf("  input:       %s (%s), %,d chunks, %d workers%n", Terminal.escape(report.source()),
+                Terminal.escape(report.format()), report.chunks(), report.workers());
         if (!report.succeeded()) {
             printBadLines(report, out);
             printFiles(outDir, report, out);
@@ -34,7 +40,7 @@ public final class ReportPrinter {
                     report.distinctKeys(), report.superseded());
             if (report.sums() != null) {
                 report.sums().forEach((field, sum) -> out.printf("  sum %-8s %s (over the latest records; %,d without it)%n",
-                        field + ":", text(sum), report.sumMissing().getOrDefault(field, 0L)));
+                        Terminal.escape(field) + ":", text(sum), report.sumMissing().getOrDefault(field, 0L)));
             }
         }
         printBadLines(report, out);
@@ -51,7 +57,7 @@ public final class ReportPrinter {
         if (report.perWorker() != null && !report.perWorker().isEmpty()) {
             out.printf("  %-22s %8s %12s %10s%n", "worker", "chunks", "records", "busy ms");
             for (Map.Entry<String, JobReport.WorkerShare> e : report.perWorker().entrySet()) {
-                out.printf("  %-22s %8d %,12d %,10d%n", e.getKey(), e.getValue().chunks(), e.getValue().records(), e.getValue().busyMs());
+                out.printf("  %-22s %8d %,12d %,10d%n", Terminal.escape(e.getKey()), e.getValue().chunks(), e.getValue().records(), e.getValue().busyMs());
             }
         }
         printFiles(outDir, report, out);
@@ -61,7 +67,7 @@ public final class ReportPrinter {
         if (report.skipped() != null) {
             out.printf("  bad lines:   %,d%n", report.skipped().count());
             for (BadLine line : report.skipped().first()) {
-                out.printf("    line %,d: %s: %s%n", line.line(), line.error(), line.text());
+                out.printf("    line %,d: %s: %s%n", line.line(), Terminal.escape(line.error()), Terminal.escape(line.text()));
             }
         }
     }

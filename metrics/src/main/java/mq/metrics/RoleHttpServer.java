@@ -1,6 +1,7 @@
 package mq.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -91,6 +92,12 @@ public final class RoleHttpServer implements AutoCloseable {
                 respond(exchange, 404, JSON, "{\"error\":\"no such job\"}");
             }
         });
+        return this;
+    }
+
+    /** Mounts more routes (path prefix to handler), e.g. the aggregator's live page. */
+    public RoleHttpServer serve(Map<String, HttpHandler> routes) {
+        routes.forEach(server::createContext);
         return this;
     }
 

@@ -142,7 +142,7 @@ public final class JobPublisher {
         return new Summary(request.job(), totals.chunks, totals.records, totals.bytes, totals.checksum, produceMillis);
     }
 
-    /** How often a producer says it is alive while it sends a job; the aggregator gives up after six missed. */
+    /** How often a producer says it is alive while it sends a job; the aggregator gives up after ten missed. */
     public static final Duration ALIVE_EVERY = Duration.ofSeconds(2);
 
     /** What the chunks sent so far add up to: the totals {@code ended} carries. */

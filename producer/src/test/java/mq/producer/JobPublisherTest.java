@@ -23,6 +23,7 @@ import mq.producer.input.InputFormat;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,17 @@ class JobPublisherTest {
     void setUp() {
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         publisher = new JobPublisher(producer, TOPICS, PARTITIONS);
+    }
+
+    @AfterEach
+    void defaultLimitsAgain() {
+        Limits.use(Limits.DEFAULTS);
+    }
+
+    /** As {@code --max-line-bytes BYTES} sets it for the process. */
+    private static void useLongestLine(int bytes) {
+        Limits.use(new Limits(bytes, Limits.MAX_NUMBER_DIGITS, Limits.MAX_EXPONENT, Limits.MAX_JSON_DEPTH,
+                Limits.MAX_PARTIAL_BYTES));
     }
 
     private Path file(String name, String content) throws IOException {
@@ -229,6 +241,30 @@ class JobPublisherTest {
         assertThat(aborted.reason()).startsWith("long.txt, line 3: line longer than");
         assertThat(aborted.badLines()).singleElement().satisfies(line -> assertThat(line.line()).isEqualTo(3));
         assertThat(sentTo(TOPICS.chunks())).isEmpty();
+    }
+
+    @Test
+    void theLongestLineIsTheOneConfiguredForTheProcess() throws IOException {
+        // Given a producer whose --max-line-bytes is 2,048, and a file with a line of 3,000 digits
+        useLongestLine(2048);
+        Path input = file("wide.txt", "1\n" + "7".repeat(3000) + "\n");
+
+        // Then the job is aborted, naming file, line and the limit
+        assertThatThrownBy(() -> publisher.publish(numbers(input, 1000), JobPublisher.Progress.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("wide.txt, line 2: line longer than 2048 bytes, the longest line accepted (--max-line-bytes)");
+        assertThat(sentTo(TOPICS.chunks())).isEmpty();
+    }
+
+    @Test
+    void theLongestJsonRecordIsTheOneConfiguredForTheProcess() throws IOException {
+        useLongestLine(1024);
+        Path input = file("wide.json", "[\n{\"id\":1},\n{\"id\":2,\"text\":\"" + "x".repeat(2000) + "\"}\n]\n");
+        JobPublisher.Request request = new JobPublisher.Request("job-9", input, InputFormat.JSON_ARRAY, SPEC, 1, false, null);
+
+        assertThatThrownBy(() -> publisher.publish(request, JobPublisher.Progress.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("wide.json, line 3: record longer than 1024 bytes");
     }
 
     @Test

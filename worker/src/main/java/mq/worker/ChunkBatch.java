@@ -24,8 +24,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * threads, send their partials, and wait until the broker has acknowledged every one.
  */
 final class ChunkBatch implements AutoCloseable {
-    /** Room below the message limit for the record's key, headers and batch overhead. */
-    static final int MAX_PARTIAL_BYTES = Limits.MAX_MESSAGE_BYTES - 64 * 1024;
 
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
@@ -98,14 +96,15 @@ final class ChunkBatch implements AutoCloseable {
      */
     static byte[] encodeWithinLimit(Partial partial) {
         byte[] bytes = Json.encode(partial);
-        if (bytes.length <= MAX_PARTIAL_BYTES) {
+        int largest = Limits.current().maxPartialBytes();
+        if (bytes.length <= largest) {
             return bytes;
         }
         return Json.encode(new Partial(partial.job(), partial.chunk(), partial.worker(), partial.kind(), partial.records(),
                 partial.bytes(), partial.crc32c(), partial.producedAt(), partial.pickedUpAt(), partial.doneAt(),
                 partial.busyNanos(), null, null, 0, List.of(),
                 "the partial result of chunk " + partial.chunk() + " would be " + bytes.length + " bytes, over the limit of "
-                        + MAX_PARTIAL_BYTES + ": run the job with a smaller --chunk-size", partial.owner(), partial.protocol()));
+                        + largest + ": run the job with a smaller --chunk-size", partial.owner(), partial.protocol()));
     }
 
     /** The failed partials to send instead of a batch whose partials the broker refused for good. */

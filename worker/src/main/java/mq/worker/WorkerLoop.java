@@ -103,11 +103,15 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
         List<ConsumerRecord<byte[], byte[]>> chunks = new ArrayList<>(records.count());
         records.forEach(chunks::add);
         ChunkBatch.Reduced reduced = batches.reduce(chunks, pickedUpAt);
-        reduced.dead().forEach((record, reason) -> {
-            metrics.deadLetter();
-            deadLetters.send(record, reason);
-        });
         boolean sent = send(reduced.partials());
+        if (sent) {
+            // Only a batch that will be confirmed writes its dead letters: one given back for a retry
+            // comes again and would write them again.
+            reduced.dead().forEach((record, reason) -> {
+                metrics.deadLetter();
+                deadLetters.send(record, reason);
+            });
+        }
         if (confirm(chunks, reduced.dead().keySet(), sent)) {
             metrics.acknowledged(reduced.partials());
             chunksDone += chunks.size();

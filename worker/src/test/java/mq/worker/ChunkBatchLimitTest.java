@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mq.common.protocol.JobKind;
+import mq.common.protocol.Limits;
 import mq.common.protocol.Json;
 import mq.common.protocol.MessageRules;
 import mq.common.protocol.Partial;
 import mq.common.records.RecordKey;
 import mq.common.records.RecordVersion;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A partial past the message limit is never sent (and retried forever): it becomes a failed partial saying why. */
@@ -41,12 +43,30 @@ class ChunkBatchLimitTest {
 
         byte[] sent = ChunkBatch.encodeWithinLimit(huge);
 
-        assertThat(sent.length).isLessThan(ChunkBatch.MAX_PARTIAL_BYTES);
+        assertThat(sent.length).isLessThan(Limits.MAX_PARTIAL_BYTES);
         Partial failed = MessageRules.partial(sent);
         assertThat(failed.failed()).isTrue();
         assertThat(failed.chunk()).isEqualTo(7);
         assertThat(failed.owner()).isEqualTo("run-1");
         assertThat(failed.error()).contains("partial result of chunk 7").contains("smaller --chunk-size");
+    }
+
+    @AfterEach
+    void defaultLimitsAgain() {
+        Limits.use(Limits.DEFAULTS);
+    }
+
+    @Test
+    void theLargestPartialIsTheOneConfiguredForTheProcess() {
+        // Given a worker whose --max-partial-bytes is 64 KiB, and a partial of about 100 KB
+        Limits.use(new Limits(Limits.MAX_LINE_BYTES, Limits.MAX_NUMBER_DIGITS, Limits.MAX_EXPONENT, Limits.MAX_JSON_DEPTH,
+                64 * 1024));
+
+        Partial failed = MessageRules.partial(ChunkBatch.encodeWithinLimit(recordsPartial(10, 10_000)));
+
+        // Then it is a failed partial naming the limit and the remedy
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.error()).contains("over the limit of 65536").contains("smaller --chunk-size");
     }
 
     @Test

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
+import mq.cli.options.JitOption;
 import mq.cli.options.KafkaOptions;
 import mq.common.protocol.RecordSpec;
 import mq.lab.scale.Manifest;
 import mq.lab.scale.ScaleGrid;
 import mq.lab.scale.ScaleReport;
 import mq.lab.scale.ScaleSweep;
+import mq.launcher.JitMode;
 import mq.producer.input.InputFormat;
 import mq.worker.GroupType;
 import picocli.CommandLine.Command;
@@ -65,6 +67,11 @@ public final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "512m", description = "Heap of each role process (default ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--jit", paramLabel = "c1|c2|auto", defaultValue = "auto", converter = JitOption.class,
+            description = "JIT compilers of the roles and of the in-process baseline alike: c1 only, c2 (tiered), or "
+                    + "auto: c1 without --work-us, c2 with it (default ${DEFAULT-VALUE}). manifest.json and each report.json record it.")
+    JitMode jit;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -84,7 +91,7 @@ public final class ScaleCommand implements Callable<Integer> {
         String bootstrap = Bootstrap.startingLocal(kafka);
         System.err.printf("scale: %d combinations x %d runs on %s, %s -> %s%n", grid.points().size(), repeat, bootstrap, file, dir);
         ScaleSweep sweep = new ScaleSweep(new ScaleSweep.Setup(kafka.settings(bootstrap), kafka.asArguments(bootstrap),
-                kafka.topics(), kafka.chunkPartitions(), heap, Duration.ofMinutes(30), files.showProgress()), System.out);
+                kafka.topics(), kafka.chunkPartitions(), heap, Duration.ofMinutes(30), files.showProgress(), jit), System.out);
         ScaleSweep.Outcome outcome = sweep.run(grid, file, format, RecordSpec.DEFAULT, sums, inProcessThreads, dir);
 
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -94,6 +101,11 @@ public final class ScaleCommand implements Callable<Integer> {
         settings.put("grid", grid);
         settings.put("baseline_threads", inProcessThreads);
         settings.put("heap", heap);
+        settings.put("jit", jit.optionName());
+        // What each line really ran with, roles and baseline alike (auto decides per work per record).
+        Map<String, String> resolved = new LinkedHashMap<>();
+        grid.workMicros().forEach(work -> resolved.put("work_us_" + work, jit.resolve(work).optionName()));
+        settings.put("jit_resolved", resolved);
         settings.put("chunk_partitions", kafka.chunkPartitions());
         List<Path> written = ScaleReport.write(outcome, Manifest.of(settings, bootstrap, startedAt), dir);
 

@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
+import mq.aggregator.live.LivePage;
 import mq.cli.options.Bootstrap;
 import mq.aggregator.report.RecentReports;
 import mq.metrics.GroupLag;
 import mq.metrics.RoleMetrics;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.LimitsOptions;
 import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Json;
 import org.apache.kafka.clients.admin.Admin;
+import io.micrometer.core.instrument.Gauge;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
@@ -31,6 +34,9 @@ public final class AggregatorCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metricsOptions;
+
+    @Mixin
+    LimitsOptions limits;
 
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = "${env:MQ_AGGREGATOR_GROUP:-mq-aggregator}",
             description = "Consumer group of the aggregator (env MQ_AGGREGATOR_GROUP, default ${DEFAULT-VALUE}).")
@@ -60,6 +66,7 @@ public final class AggregatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        limits.apply();
         Json.warmUpInBackground();
         String id = ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
@@ -70,19 +77,32 @@ public final class AggregatorCommand implements Callable<Integer> {
         }
         try (RoleMetrics metrics = RoleMetrics.start("aggregator", metricsOptions.port());
              GroupLag lag = new GroupLag(Admin.create(settings.admin(id + "-lag")), workerGroup, kafka.topics().chunks(),
-                     metrics.registry(), Duration.ofSeconds(5))) {
+                     metrics.registry(), Duration.ofSeconds(5));
+             LivePage live = LivePage.start(new KafkaConsumer<>(settings.reader("aggregator-" + id + "-heartbeats")),
+                     kafka.topics().workers(), workerGroup, () -> currentLag(metrics), reports)) {
             RecentReports recent = new RecentReports(RecentReports.DEFAULT_CAPACITY);
-            metrics.server().ifPresent(server -> server.serveReports(recent, reports));
+            metrics.server().ifPresent(server -> {
+                server.serveReports(recent, reports).serve(live.routes());
+                System.err.printf("live page on http://127.0.0.1:%d/%n", server.port());
+            });
             Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
-                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner);
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner)
+                    .observe(live.observer());
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);
+                live.close();
                 lag.close();
                 metrics.close();
             });
             aggregator.run();
         }
         return 0;
+    }
+
+    /** The worker group's lag as GroupLag last measured it, for the live page's lag chart. */
+    private static long currentLag(RoleMetrics metrics) {
+        Gauge gauge = metrics.registry().find(GroupLag.METER).gauge();
+        return gauge == null ? 0 : (long) gauge.value();
     }
 }

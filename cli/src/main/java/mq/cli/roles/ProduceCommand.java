@@ -11,6 +11,7 @@ import mq.metrics.RoleMetrics;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.JobOptions;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.LimitsOptions;
 import mq.cli.options.MetricsOptions;
 import mq.launcher.JobIds;
 import mq.common.kafka.ClientSettings;
@@ -35,6 +36,9 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    LimitsOptions limits;
 
     @Option(names = "--job", paramLabel = "ID", description = "Job id (default: a new one).")
     String jobId;
@@ -68,6 +72,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        limits.apply();
         String id = jobId != null ? jobId : JobIds.next();
         JobPublisher.Request request = job.request(id, out);
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
+import mq.cli.options.JitOption;
 import mq.cli.options.JobOptions;
 import mq.cli.options.KafkaOptions;
+import mq.cli.options.LimitsOptions;
 import mq.common.protocol.JobReport;
+import mq.common.protocol.Limits;
 import mq.common.protocol.Terminal;
 import mq.launcher.JobIds;
+import mq.launcher.JitMode;
 import mq.launcher.LocalRun;
 import mq.launcher.ReportPrinter;
 import mq.worker.GroupType;
@@ -36,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    LimitsOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -44,6 +53,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        limits.apply();
         String jobId = JobIds.next();
         Path outDir = out != null ? out : Path.of("runs", jobId);
         try {
@@ -64,10 +74,17 @@ public final class RunCommand implements Callable<Integer> {
         var request = job.request(jobId, outDir);
         System.err.printf("job %s: %s with %d worker(s) x %d thread(s) on %s%n", jobId, job.input(),
                 settings.workers(), settings.threads(), bootstrap);
-        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), kafka.asArguments(bootstrap), kafka.topics(),
+        try (LocalRun localRun = new LocalRun(kafka.settings(bootstrap), roleArguments(kafka, bootstrap), kafka.topics(),
                 kafka.chunkPartitions(), settings)) {
             return localRun.execute(request, outDir);
         }
+    }
+
+    /** What every role process of the run is started with: the cluster, and the run's limits. */
+    static List<String> roleArguments(KafkaOptions kafka, String bootstrap) {
+        List<String> arguments = new ArrayList<>(kafka.asArguments(bootstrap));
+        arguments.addAll(LimitsOptions.asArguments(Limits.current()));
+        return arguments;
     }
 
     /** Options about the processes a run starts; shared with {@code demo}. */
@@ -96,11 +113,17 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Give up waiting for the result after this long (default ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
+        @Option(names = "--jit", paramLabel = "c1|c2|auto", defaultValue = "auto", converter = JitOption.class,
+                description = "JIT compilers of the role processes: c1 only, c2 (tiered, the JDK's default), or auto: "
+                        + "c1 without --work-us, c2 with it (default ${DEFAULT-VALUE}). report.json records it.")
+        JitMode jit;
+
         @Option(names = "--no-progress", description = "No progress bars.")
         boolean noProgress;
 
         public LocalRun.Settings settings() {
-            return new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofSeconds(timeoutSeconds), !noProgress);
+            return new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofSeconds(timeoutSeconds),
+                    !noProgress, jit);
         }
     }
 }

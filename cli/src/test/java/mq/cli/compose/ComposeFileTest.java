@@ -42,7 +42,32 @@ class ComposeFileTest {
 
     @Test
     void kafkaIsTheImageTheTestsUse() {
-        assertThat(services.get("kafka").get("image").asText()).isEqualTo(ContainerKafkaFixture.DEFAULT_IMAGE);
+        assertThat(services.get("kafka").get("image").asText())
+                .isEqualTo("${MQ_KAFKA_IMAGE:-" + ContainerKafkaFixture.DEFAULT_IMAGE + "}");
+    }
+
+    @Test
+    void everyImageIsAVariableWhoseDefaultIsTheOfficialOne() throws IOException {
+        // Given the images the services run and the ones the Dockerfile builds on
+        Map<String, String> images = new HashMap<>();
+        services.fields().forEachRemaining(service -> {
+            JsonNode image = service.getValue().get("image");
+            if (!service.getValue().has("build")) {
+                images.put(service.getKey(), image.asText());
+            }
+        });
+        JsonNode args = services.get("worker").get("build").get("args");
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+
+        // Then each is ${MQ_..._IMAGE:-official}, so that users elsewhere change nothing
+        assertThat(images).containsOnlyKeys("kafka", "prometheus", "grafana");
+        images.forEach((service, image) ->
+                assertThat(image).as("image of %s", service).matches("\\$\\{MQ_[A-Z]+_IMAGE:-[a-z]+/[a-z]+:[0-9.v]+}"));
+        assertThat(args.get("BUILD_IMAGE").asText()).isEqualTo("${MQ_BUILD_IMAGE:-maven:3.9-eclipse-temurin-17}");
+        assertThat(args.get("RUNTIME_IMAGE").asText()).isEqualTo("${MQ_RUNTIME_IMAGE:-eclipse-temurin:17-jre}");
+        // and the Dockerfile's own defaults are the same official images
+        assertThat(dockerfile).contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17", "ARG RUNTIME_IMAGE=eclipse-temurin:17-jre",
+                "FROM ${BUILD_IMAGE} AS build", "FROM ${RUNTIME_IMAGE}");
     }
 
     @Test

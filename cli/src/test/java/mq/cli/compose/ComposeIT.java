@@ -1,92 +1,87 @@
 package mq.cli.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import mq.common.protocol.Json;
-import mq.testing.Docker;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.ComposeContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * {@code docker compose up --scale worker=2} as users run it, where a Docker engine exists (skipped
- * without one): the default job, on a file of 1..N written here, must give the exact sum.
+ * docker-compose.yml run for real by {@code deploy/compose-e2e.sh}: 3 workers run the default job, a
+ * longer job is scaled to 5 workers and loses one to {@code docker kill}, Prometheus scrapes every
+ * replica, and {@code down -v} leaves nothing behind. The script checks each step and stops at the
+ * first failure; this test runs it, then checks its summary against sums computed here. Skipped, with
+ * the script's reason, where it cannot run: no Docker engine, no compose, or images that can neither
+ * be found nor pulled (where no registry is reachable, {@code eval "$(deploy/offline-images.sh)"} first).
  */
 class ComposeIT {
-    private static final int METRICS_PORT = 9400;
-    private static final long N = 200_000;
-
-    @TempDir
-    Path dir;
+    /** The default job's size (DEMO_NUMBERS) and the longer job's (seq 1..N). */
+    private static final long NUMBERS = 240_000;
+    private static final long LONG_NUMBERS = 3_000_000;
+    private static final int CANNOT_RUN = 3;
+    private static final long TIMEOUT_MINUTES = 15;
 
     @Test
-    void theDefaultJobRunsOnTwoWorkersWithTheExactResult() throws Exception {
-        assumeTrue(Docker.available(), "needs a Docker engine");
+    void scaledWorkersKilledWorkersAndPrometheusAllGiveTheExactResult() throws Exception {
+        Path root = repositoryRoot();
+        Path out = Path.of("target", "compose-e2e").toAbsolutePath();
+        Files.createDirectories(out);
+        Path log = out.resolve("compose-e2e.log");
 
-        // Given the numbers 1..N as the default job's input
-        Path data = Files.createDirectories(dir.resolve("data"));
-        StringBuilder numbers = new StringBuilder();
-        for (long n = 1; n <= N; n++) {
-            numbers.append(n).append('\n');
+        // When the end-to-end script runs the compose file
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("deploy/compose-e2e.sh").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("E2E_OUT", out.toString());
+        builder.environment().put("E2E_NUMBERS", Long.toString(NUMBERS));
+        builder.environment().put("E2E_LONG_NUMBERS", Long.toString(LONG_NUMBERS));
+        Process script = builder.start();
+        boolean ended = script.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            script.destroy();
+            script.waitFor(2, TimeUnit.MINUTES);
         }
-        Files.writeString(data.resolve("numbers.txt"), numbers);
-        File composeFile = repositoryRoot().resolve("docker-compose.yml").toFile();
-
-        // When the compose file is brought up with two workers, and the producer waits for both
-        try (ComposeContainer compose = new ComposeContainer(composeFile)
-                .withBuild(true)
-                .withEnv("DATA_DIR", data.toString())
-                .withEnv("REPORTS_DIR", Files.createDirectories(dir.resolve("reports")).toString())
-                .withEnv("MQ_WAIT_FOR_WORKERS", "2")
-                .withEnv("MQ_WORK_US", "0")
-                .withScaledService("worker", 2)
-                .withExposedService("aggregator", METRICS_PORT,
-                        Wait.forHttp("/health").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))) {
-            compose.start();
-            String base = "http://" + compose.getServiceHost("aggregator", METRICS_PORT) + ":"
-                    + compose.getServicePort("aggregator", METRICS_PORT);
-
-            // Then the aggregator reports one job, with the exact sum from both workers
-            JsonNode[] jobs = new JsonNode[1];
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                jobs[0] = Json.MAPPER.readTree(get(base + "/jobs"));
-                assertThat(jobs[0]).hasSize(1);
-            });
-            JsonNode report = Json.MAPPER.readTree(get(base + "/jobs/" + jobs[0].get(0).get("job").asText()));
-            assertThat(report.get("status").asText()).isEqualTo("succeeded");
-            assertThat(report.get("verified").asBoolean()).isTrue();
-            assertThat(report.get("count").asLong()).isEqualTo(N);
-            assertThat(report.get("sum").asText()).isEqualTo(Long.toString(N * (N + 1) / 2));
-            assertThat(report.get("workers").asInt()).isEqualTo(2);
+        List<String> output = Files.readAllLines(log);
+        output.forEach(System.out::println);
+        String last = output.isEmpty() ? "" : output.get(output.size() - 1);
+        assertThat(ended).as("the script ended within %d minutes", TIMEOUT_MINUTES).isTrue();
+        if (script.exitValue() == CANNOT_RUN) {
+            abort(last);
         }
+
+        // Then every step passed
+        assertThat(script.exitValue()).as("exit status of deploy/compose-e2e.sh; its last line: %s", last).isZero();
+        Properties summary = new Properties();
+        try (Reader reader = Files.newBufferedReader(out.resolve("summary.properties"))) {
+            summary.load(reader);
+        }
+        // the default job: every number, the exact sum of the generated file, on 3 workers
+        assertThat(summary.getProperty("job1.count")).isEqualTo(Long.toString(NUMBERS));
+        assertThat(summary.getProperty("job1.sum")).isEqualTo(summary.getProperty("job1.expected_sum"));
+        assertThat(summary.getProperty("job1.workers")).isEqualTo("3");
+        // the longer job: 1 + 2 + ... + N, with the 2 workers added mid-job taking part
+        assertThat(summary.getProperty("job2.count")).isEqualTo(Long.toString(LONG_NUMBERS));
+        assertThat(summary.getProperty("job2.sum")).isEqualTo(Long.toString(LONG_NUMBERS * (LONG_NUMBERS + 1) / 2));
+        assertThat(summary.getProperty("job2.new_workers_with_chunks")).isEqualTo("2");
+        assertThat(Integer.parseInt(summary.getProperty("job2.workers"))).isGreaterThanOrEqualTo(3);
+        // Prometheus: the 4 workers left after the kill (5 if the engine restarted the killed one)
+        assertThat(Integer.parseInt(summary.getProperty("prometheus.worker_targets"))).isBetween(4, 5);
+        System.out.println("compose end-to-end check: " + summary.getProperty("seconds") + " s");
     }
 
-    private static String get(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
-        return response.body();
-    }
-
-    private static Path repositoryRoot() {
+    private static Path repositoryRoot() throws IOException {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("docker-compose.yml"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("docker-compose.yml not found");
+        throw new IOException("docker-compose.yml not found");
     }
 }

@@ -56,9 +56,16 @@ class ScaleCommandIT {
         assertThat(document.get("runs")).hasSize(4);
         assertThat(document.get("manifest").get("machine").get("cores").asInt()).isPositive();
         assertThat(Files.readAllLines(out.resolve(ScaleReport.CSV))).hasSize(1 + 4);
+        // The raw queue for the one chunk size, and the JIT mode of roles and baseline alike.
+        assertThat(document.get("rawQueue")).hasSize(1);
+        assertThat(document.get("rawQueue").get(0).get("recordsPerS").asDouble()).isPositive();
+        assertThat(document.get("manifest").get("settings").get("jit").asText()).isEqualTo("auto");
+        assertThat(document.get("manifest").get("settings").get("jit_resolved").get("work_us_0").asText()).isEqualTo("c1");
 
         for (JsonNode run : document.get("runs")) {
             Path runDir = Path.of(run.get("outDir").asText());
+            assertThat(new ObjectMapper().readTree(runDir.resolve("report.json").toFile()).get("run").get("jit").asText())
+                    .as("auto, without busy work").isEqualTo("c1");
             JobReport report = Json.MAPPER.readValue(runDir.resolve("report.json").toFile(), JobReport.class);
             List<ChunkTiming> timings = Ledger.read(runDir);
             // The timeline holds every chunk once, by the workers the report names, with the report's counts

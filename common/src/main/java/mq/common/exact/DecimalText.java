@@ -11,13 +11,13 @@ import java.math.BigDecimal;
  */
 public final class DecimalText {
     /**
-     * The largest exponent, either way, of a number the system accepts. Printing {@code 1e999999999}
-     * without an exponent, or adding it to an integer, would need a billion digits.
+     * The largest exponent, either way, of a number the system accepts by default ({@link NumberLimits}).
+     * Printing {@code 1e999999999} without an exponent, or adding it to an integer, would need a billion digits.
      */
     public static final int MAX_SCALE = 10_000;
     /**
-     * The most digits a number may have. {@code BigDecimal} parses long digit strings in quadratic
-     * time; checked before parsing, this bound keeps parsing linear in the line's length.
+     * The most digits a number may have by default ({@link NumberLimits}). {@code BigDecimal} parses long
+     * digit strings in quadratic time; checked before parsing, this bound keeps parsing linear in the line's length.
      */
     public static final int MAX_DIGITS = 1000;
 
@@ -26,9 +26,10 @@ public final class DecimalText {
 
     /**
      * Parses an integer or decimal in plain or scientific notation; throws {@link NumberFormatException}
-     * otherwise, or when its exponent is beyond {@link #MAX_SCALE}.
+     * otherwise, or when it is longer or its exponent larger than the {@link NumberLimits} allow.
      */
     public static BigDecimal parse(String text) {
+        NumberLimits limits = NumberLimits.current();
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             throw new NumberFormatException("empty");
@@ -39,11 +40,11 @@ public final class DecimalText {
             if (c == 'e' || c == 'E') {
                 break;
             }
-            if (c >= '0' && c <= '9' && ++digits > MAX_DIGITS) {
-                throw new NumberFormatException("too long: more than " + MAX_DIGITS + " digits");
+            if (c >= '0' && c <= '9' && ++digits > limits.maxDigits()) {
+                throw new NumberFormatException("too long: more than " + limits.maxDigits() + " digits");
             }
         }
-        if (trimmed.length() > MAX_DIGITS + 16) {
+        if (trimmed.length() > limits.maxDigits() + 16) {
             throw new NumberFormatException("too long: " + trimmed.length() + " characters");
         }
         BigDecimal value;
@@ -52,17 +53,22 @@ public final class DecimalText {
         } catch (NumberFormatException e) {
             throw new NumberFormatException("not a number");
         } catch (ArithmeticException e) {
-            throw new NumberFormatException("out of range: exponent beyond " + MAX_SCALE + " either way");
+            throw outOfRange(limits);
         }
         return checkInRange(value);
     }
 
-    /** Returns the value, or throws {@link NumberFormatException} when its exponent is beyond {@link #MAX_SCALE}. */
+    /** Returns the value, or throws {@link NumberFormatException} when its exponent is beyond the {@link NumberLimits}. */
     public static BigDecimal checkInRange(BigDecimal value) {
-        if (Math.abs((long) value.scale()) > MAX_SCALE) {
-            throw new NumberFormatException("out of range: exponent beyond " + MAX_SCALE + " either way");
+        NumberLimits limits = NumberLimits.current();
+        if (Math.abs((long) value.scale()) > limits.maxExponent()) {
+            throw outOfRange(limits);
         }
         return value;
+    }
+
+    private static NumberFormatException outOfRange(NumberLimits limits) {
+        return new NumberFormatException("out of range: exponent beyond " + limits.maxExponent() + " either way");
     }
 
     public static String format(BigDecimal value) {

@@ -47,8 +47,8 @@ public final class PositionsOnAssign implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         // Nothing to hand over: the next owner re-reads whatever was not committed. A worker commits at the
-        // end of every loop iteration (so at most one batch is redone); the aggregator commits only while no
-        // job is in flight (so a successor re-reads those jobs, and merging them again is idempotent).
+        // end of every loop iteration (so at most one batch is redone); the aggregator commits up to the first
+        // message of its oldest unfinished job (so a successor re-reads those jobs, and merging is idempotent).
         if (!partitions.isEmpty()) {
             LOG.info("{} revoked {}", who, partitions);
         }

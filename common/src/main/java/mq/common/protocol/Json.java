@@ -40,16 +40,34 @@ public final class Json {
 
     /** For input records: keeps every decimal exactly as written, including trailing zeros. */
     public static final ObjectMapper RECORDS = JsonMapper.builder(new JsonFactoryBuilder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNumberLength(Limits.MAX_NUMBER_DIGITS)
-                            .maxNestingDepth(Limits.MAX_JSON_DEPTH)
-                            .build())
+                    .streamReadConstraints(recordConstraints(Limits.DEFAULTS))
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private Json() {
+    }
+
+    /** Applies the process's limits to both mappers (and every reader made from them: they share the factory). */
+    static void useLimits(Limits limits) {
+        RECORDS.getFactory().setStreamReadConstraints(recordConstraints(limits));
+        MAPPER.getFactory().setStreamReadConstraints(messageConstraints(limits));
+    }
+
+    private static StreamReadConstraints recordConstraints(Limits limits) {
+        return StreamReadConstraints.builder()
+                .maxNumberLength(limits.maxNumberDigits())
+                .maxNestingDepth(limits.maxJsonDepth())
+                .build();
+    }
+
+    /** A message nests a record's JSON a few levels deeper, and holds decimal texts of merged numbers. */
+    private static StreamReadConstraints messageConstraints(Limits limits) {
+        return StreamReadConstraints.builder()
+                .maxNumberLength(limits.maxDecimalText())
+                .maxNestingDepth(limits.maxJsonDepth() + 8)
+                .build();
     }
 
     private static ObjectMapper protocolMapper() {
@@ -91,10 +109,7 @@ public final class Json {
             }
         });
         return JsonMapper.builder(new JsonFactoryBuilder()
-                        .streamReadConstraints(StreamReadConstraints.builder()
-                                .maxNumberLength(Limits.MAX_DECIMAL_TEXT)
-                                .maxNestingDepth(Limits.MAX_JSON_DEPTH + 8)
-                                .build())
+                        .streamReadConstraints(messageConstraints(Limits.DEFAULTS))
                         .build())
                 .addModule(module)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

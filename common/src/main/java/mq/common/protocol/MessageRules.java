@@ -41,8 +41,8 @@ public final class MessageRules {
             require(s.recordSpec().keyField() != null && s.recordSpec().timestampField() != null,
                     "record_spec needs key_field and timestamp_field");
         }
-        require(s.format() == null || s.format().matches("numbers|json|jsonl"),
-                "started.format is " + Terminal.quote(s.format()) + ", expected numbers, json or jsonl");
+        require(s.format() == null || s.format().matches("numbers|json|jsonl|csv"),
+                "started.format is " + Terminal.quote(s.format()) + ", expected numbers, json, jsonl or csv");
         if (s.outputDir() != null) {
             Path dir = Path.of(s.outputDir());
             require(dir.isAbsolute() && dir.normalize().equals(dir),

@@ -14,6 +14,7 @@ import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Topics;
 import mq.launcher.ChildProcess;
 import mq.launcher.GroupReadiness;
+import mq.launcher.JitMode;
 import mq.launcher.JobIds;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -62,7 +63,7 @@ final class JobProcesses implements AutoCloseable {
                 String id = "worker-" + i;
                 workers.add(ChildProcess.start(id, roleArguments("worker", "--group", workerGroup(), "--id", id,
                         "--threads", Integer.toString(settings.threads()), "--work-us", "0", "--work-calibration", "0"),
-                        settings.heap(), logs.resolve(id + ".log"), true));
+                        settings.heap(), logs.resolve(id + ".log"), JitMode.C1));
             }
             GroupReadiness readiness = new GroupReadiness(admin);
             readiness.await(aggregatorGroup(), List.of(topics.jobs(), topics.partials()), 1, READY_TIMEOUT, () -> { });
@@ -74,7 +75,7 @@ final class JobProcesses implements AutoCloseable {
     void startProducer(Job job) throws IOException {
         producer = ChildProcess.start("producer", roleArguments("produce", "--job", job.id(),
                 "--input", job.input().toAbsolutePath().toString(), "--chunk-size", Integer.toString(job.chunkSize()),
-                "--out", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("producer.log"), true);
+                "--out", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("producer.log"), JitMode.C1);
     }
 
     /** SIGKILL, on purpose. */
@@ -105,7 +106,7 @@ final class JobProcesses implements AutoCloseable {
         return ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup(),
                         "--worker-group", workerGroup(), "--reports", outDir.toAbsolutePath().toString(),
                         "--job-timeout", Long.toString(settings.jobTimeout().toSeconds())),
-                settings.heap(), logs.resolve("aggregator-" + (aggregators.size() + 1) + ".log"), true);
+                settings.heap(), logs.resolve("aggregator-" + (aggregators.size() + 1) + ".log"), JitMode.C1);
     }
 
     ChildProcess aggregator() {

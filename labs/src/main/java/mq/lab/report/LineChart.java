@@ -39,8 +39,9 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
     }
 
     /** How a series is drawn: measured data with markers, or a dashed reference line. */
+    /** DATA: measured, solid with markers; REFERENCE: dashed; FLOOR: dotted, for what the bare transport allows. */
     public enum Kind {
-        DATA, REFERENCE
+        DATA, REFERENCE, FLOOR
     }
 
     /**

@@ -22,6 +22,8 @@ public final class LineChartWriter {
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 540;
+    /** The legend sits below the plot, one entry per line: the image grows by this much per entry. */
+    public static final int LEGEND_LINE = 21;
     /** Ungrouped reference lines cycle through these so two of them stay distinguishable. */
     private static final Color[] REFERENCE_COLORS = {Color.DARK_GRAY, new Color(0xB0, 0x30, 0x30), Color.GRAY};
     /** Colours for groups of series, distinguishable also in grey-scale print (Tableau 10). */
@@ -36,6 +38,7 @@ public final class LineChartWriter {
         this(WIDTH, HEIGHT);
     }
 
+    /** @param height of the chart without its legend, which adds {@link #LEGEND_LINE} per series below */
     public LineChartWriter(int width, int height) {
         this.width = width;
         this.height = height;
@@ -53,6 +56,10 @@ public final class LineChartWriter {
         return file;
     }
 
+    int heightWithLegend(LineChart spec) {
+        return height + LEGEND_LINE * spec.series().size();
+    }
+
     private static double decades(LineChart spec) {
         double[] y = spec.series().stream().flatMapToDouble(series -> java.util.Arrays.stream(series.y()))
                 .filter(v -> v > 0).toArray();
@@ -65,12 +72,13 @@ public final class LineChartWriter {
     }
 
     XYChart build(LineChart spec) {
-        XYChart chart = new XYChartBuilder().width(width).height(height)
+        XYChart chart = new XYChartBuilder().width(width).height(heightWithLegend(spec))
                 .title(spec.title()).xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
         XYStyler styler = chart.getStyler();
         // Fluent setters return the base Styler type, so each is its own statement.
-        // Legend to the right, one entry per line: a row below the plot gets cut off when names are long.
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        // Legend below the plot, one entry per line, the image taller by as much: beside the plot long names
+        // squeezed it, and in a single row below they were cut off.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
@@ -94,7 +102,17 @@ public final class LineChartWriter {
                 .allMatch(x -> x == Math.rint(x));
         if (wholeX) {
             // Counts (threads, workers) have no 1.5: label whole ticks only.
-            styler.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? String.valueOf(x.longValue()) : "");
+            styler.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? CompactNumbers.format(x) : "");
+        } else {
+            styler.setxAxisTickLabelsFormattingFunction(CompactNumbers::format);
+        }
+        if (spec.logarithmicY()) {
+            // XChart places the ticks of a log axis only when it formats them itself (a formatting function
+            // makes it space them linearly and mislabel them): a plain pattern at least avoids 2.4E6.
+            styler.setYAxisDecimalPattern("#,##0.###");
+        } else {
+            // 240k and 2.4M, not 240000 or 2.4E6.
+            styler.setyAxisTickLabelsFormattingFunction(CompactNumbers::format);
         }
         Map<String, Color> groups = new LinkedHashMap<>();
         int references = 0;
@@ -107,6 +125,9 @@ public final class LineChartWriter {
             if (series.kind() == LineChart.Kind.REFERENCE) {
                 drawn.setMarker(SeriesMarkers.NONE);
                 drawn.setLineStyle(SeriesLines.DASH_DASH);
+            } else if (series.kind() == LineChart.Kind.FLOOR) {
+                drawn.setMarker(SeriesMarkers.NONE);
+                drawn.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 5f}, 0f));
             } else {
                 drawn.setMarker(SeriesMarkers.CIRCLE);
                 drawn.setMarkerColor(color);

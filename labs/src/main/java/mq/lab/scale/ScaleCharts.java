@@ -16,7 +16,8 @@ public final class ScaleCharts {
     private final LineChartWriter writer = new LineChartWriter();
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    List<Path> write(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines, List<UslSummary> fits, Path dir)
+    List<Path> write(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines, List<ScaleSweep.RawFloor> floors,
+                     List<UslSummary> fits, Path dir)
             throws IOException {
         List<String> series = summaries.stream().map(PointSummary::series).distinct().toList();
         double maxWorkers = summaries.stream().mapToInt(PointSummary::workers).max().orElse(1);
@@ -46,6 +47,14 @@ public final class ScaleCharts {
                         LineChart.Kind.REFERENCE, name));
             }
             highestBaseline = Math.max(highestBaseline, baseline.bestRecordsPerS());
+        }
+        // Kafka alone with the same chunks, one dotted grey line per chunk size (work per record does not
+        // change it): what moving the bytes costs before any reducing.
+        for (ScaleSweep.RawFloor floor : floors) {
+            throughput = throughput.with(new LineChart.Series("raw queue, chunk " + floor.chunkSize()
+                    + " (Kafka alone: produce, then consume)", new double[] {1, maxWorkers},
+                    new double[] {floor.recordsPerS(), floor.recordsPerS()}, LineChart.Kind.FLOOR, null));
+            highestBaseline = Math.max(highestBaseline, floor.recordsPerS());
         }
         throughput = throughput.with(LineChart.Series.reference(cores + " cores", new double[] {cores, cores},
                 new double[] {Math.max(1, lowest / 2), Math.max(top, highestBaseline) * 1.05}));

@@ -9,8 +9,8 @@ final class ScaleExplainer {
     private ScaleExplainer() {
     }
 
-    static List<String> explain(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines, List<UslSummary> fits,
-                                int cores) {
+    static List<String> explain(List<PointSummary> summaries, List<ScaleSweep.Baseline> baselines,
+                                List<ScaleSweep.RawFloor> floors, List<UslSummary> fits, int cores) {
         List<String> sentences = new ArrayList<>();
         for (String series : summaries.stream().map(PointSummary::series).distinct().toList()) {
             List<PointSummary> line = ScaleCharts.line(summaries, series);
@@ -33,6 +33,15 @@ final class ScaleExplainer {
                     vsOne < 1 ? ", so at this much work per record the messaging costs more than spreading the work gains"
                             : vsBest < 1 ? ", so processes beat one thread but not threads sharing one heap"
                             : ", so spreading over processes pays"));
+            ScaleSweep.RawFloor floor = ScaleSweep.floor(floors, ScaleCharts.pointOf(first));
+            if (floor != null) {
+                sentences.add(String.format("  Kafka alone moves the same chunks (produce %,d ms, then consume %,d ms, no "
+                                + "reducing) at %,.0f records/s: the pipeline's best is %.2f× that raw queue%s.",
+                        floor.produceMs(), floor.consumeMs(), floor.recordsPerS(), best.medianRecordsPerS() / floor.recordsPerS(),
+                        best.medianRecordsPerS() >= floor.recordsPerS()
+                                ? ", because it reduces while it produces instead of after"
+                                : "; the rest of the time goes to reducing, merging and the processes' start-up"));
+            }
             if (best.workers() < line.get(line.size() - 1).workers() && best.workers() <= cores) {
                 sentences.add(String.format("  Beyond %d worker(s) throughput falls: this machine has %d cores, shared with "
                         + "the broker, the producer and the aggregator.", best.workers(), cores));

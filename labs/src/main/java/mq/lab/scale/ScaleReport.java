@@ -19,7 +19,8 @@ public final class ScaleReport {
     public static final String TIMELINE = "timeline.png";
     public static final String LEDGER = "ledger.png";
 
-    record Document(Manifest manifest, List<ScaleSweep.Baseline> baselines, List<PointSummary> summaries,
+    record Document(Manifest manifest, List<ScaleSweep.Baseline> baselines, List<ScaleSweep.RawFloor> rawQueue,
+                    List<PointSummary> summaries,
                     List<UslSummary> uslFits, List<String> explanation, List<String> inexact, List<RunResult> runs) {
     }
 
@@ -28,17 +29,17 @@ public final class ScaleReport {
 
     public static List<Path> write(ScaleSweep.Outcome outcome, Manifest manifest, Path dir) throws IOException {
         List<UslSummary> fits = UslSummary.fit(outcome.summaries());
-        List<String> explanation = ScaleExplainer.explain(outcome.summaries(), outcome.baselines(), fits,
+        List<String> explanation = ScaleExplainer.explain(outcome.summaries(), outcome.baselines(), outcome.floors(), fits,
                 Runtime.getRuntime().availableProcessors());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         List<Path> files = new ArrayList<>();
         files.add(RecordCsv.write(outcome.runs(), RunResult.class, dir.resolve(CSV)));
-        json.writeValue(dir.resolve(JSON).toFile(), new Document(manifest, outcome.baselines(), outcome.summaries(), fits,
+        json.writeValue(dir.resolve(JSON).toFile(), new Document(manifest, outcome.baselines(), outcome.floors(), outcome.summaries(), fits,
                 explanation, outcome.inexact(), outcome.runs()));
         files.add(dir.resolve(JSON));
         json.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
         files.add(dir.resolve(MANIFEST));
-        files.addAll(new ScaleCharts().write(outcome.summaries(), outcome.baselines(), fits, dir));
+        files.addAll(new ScaleCharts().write(outcome.summaries(), outcome.baselines(), outcome.floors(), fits, dir));
 
         // The ledger and the timeline show the last line: the most work per record, where spreading it matters most.
         List<PointSummary> mainLine = ScaleCharts.line(outcome.summaries(),
@@ -59,7 +60,7 @@ public final class ScaleReport {
         for (String sentence : explanation) {
             html = html.with(new HtmlReport.Paragraph(sentence));
         }
-        html = html.with(new HtmlReport.Image(ScaleCharts.THROUGHPUT, "Median throughput; dashed: ideal, in-process baselines, cores"))
+        html = html.with(new HtmlReport.Image(ScaleCharts.THROUGHPUT, "Median throughput; dashed: in process (no Kafka), raw queue (Kafka alone, no reducing), ideal, cores"))
                 .with(new HtmlReport.Image(ScaleCharts.SPEEDUP, "Speedup against 1 worker, with Universal Scalability Law fits"))
                 .with(new HtmlReport.Image(ScaleCharts.EFFICIENCY, "Efficiency"))
                 .with(new HtmlReport.Image(LEDGER, "Mean time per chunk in each stage"))
@@ -85,7 +86,7 @@ public final class ScaleReport {
     }
 
     public static List<String> explanation(ScaleSweep.Outcome outcome) {
-        return ScaleExplainer.explain(outcome.summaries(), outcome.baselines(), UslSummary.fit(outcome.summaries()),
+        return ScaleExplainer.explain(outcome.summaries(), outcome.baselines(), outcome.floors(), UslSummary.fit(outcome.summaries()),
                 Runtime.getRuntime().availableProcessors());
     }
 }

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mq.launcher.console.Progress;
-import mq.launcher.JobIds;
-import mq.launcher.LocalRun;
 import mq.common.kafka.ClientSettings;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.RecordSpec;
 import mq.common.protocol.Topics;
+import mq.launcher.JitMode;
+import mq.launcher.JobIds;
+import mq.launcher.LocalRun;
+import mq.launcher.RawTransfer;
+import mq.launcher.console.Progress;
 import mq.producer.JobPublisher;
 import mq.producer.input.InputFormat;
 
@@ -25,11 +27,18 @@ import mq.producer.input.InputFormat;
 public final class ScaleSweep {
     /** Where the sweep's runs go and how its processes are started. */
     public record Setup(ClientSettings client, List<String> kafkaArguments, Topics topics, int chunkPartitions,
-                        String heap, Duration jobTimeout, boolean showProgress) {
+                        String heap, Duration jobTimeout, boolean showProgress, JitMode jit) {
     }
 
     public record Outcome(List<RunResult> runs, List<PointSummary> summaries, List<Baseline> baselines,
-                          List<String> inexact) {
+                          List<RawFloor> floors, List<String> inexact) {
+    }
+
+    /** Kafka alone for one chunk size: the same chunks produced, then consumed, nothing reduced (the best of the runs). */
+    public record RawFloor(int chunkSize, long produceMs, long consumeMs, long totalMs, double recordsPerS) {
+        static RawFloor of(int chunkSize, RawTransfer.Result r) {
+            return new RawFloor(chunkSize, r.produceMs(), r.consumeMs(), r.totalMs(), r.recordsPerS());
+        }
     }
 
     /** The in-process figures for one chunk size and work per record: one thread, and the best of several. */
@@ -53,7 +62,8 @@ public final class ScaleSweep {
     public Outcome run(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec, List<String> sumFields,
                        List<Integer> baselineThreads, Path outDir) throws Exception {
         RecordSpec recordSpec = new RecordSpec(spec.keyField(), spec.timestampField(), sumFields);
-        List<Baseline> baselines = baselines(grid, input, format, recordSpec, baselineThreads);
+        List<Baseline> baselines = baselines(grid, input, format, recordSpec, baselineThreads, outDir);
+        List<RawFloor> floors = floors(grid, input, format, recordSpec);
         List<RunResult> runs = new ArrayList<>();
         List<String> inexact = new ArrayList<>();
         try (Progress bar = setup.showProgress() ? Progress.always("sweep", grid.runs(), "runs") : Progress.none()) {
@@ -66,7 +76,7 @@ public final class ScaleSweep {
                     JobReport report;
                     try (LocalRun run = new LocalRun(setup.client(), setup.kafkaArguments(), setup.topics(),
                             setup.chunkPartitions(), new LocalRun.Settings(point.workers(), point.threads(),
-                            point.workMicros(), point.group(), setup.heap(), setup.jobTimeout(), false))) {
+                            point.workMicros(), point.group(), setup.heap(), setup.jobTimeout(), false, setup.jit()))) {
                         report = run.execute(request, runDir);
                     }
                     Ledger ledger = Ledger.of(Ledger.read(runDir), point.workers(), report.timings().endToEndMs());
@@ -86,50 +96,57 @@ public final class ScaleSweep {
         }
         // Measured again after the sweep, keeping the faster figure: load from elsewhere on a shared
         // machine then skews the baseline less than it would with a single measurement.
-        List<Baseline> again = baselines(grid, input, format, recordSpec, baselineThreads);
+        List<Baseline> again = baselines(grid, input, format, recordSpec, baselineThreads, outDir);
         List<Baseline> best = new ArrayList<>();
         for (int i = 0; i < baselines.size(); i++) {
             best.add(Baseline.faster(baselines.get(i), again.get(i)));
         }
-        return new Outcome(runs, summarise(grid, runs), best, inexact);
+        return new Outcome(runs, summarise(grid, runs), best, floors, inexact);
     }
 
+    /**
+     * The in-process figures, measured in a JVM of their own with the roles' JIT mode and heap: one
+     * per work per record, as AUTO gives busy work a different compiler than none.
+     */
     private List<Baseline> baselines(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec,
-                                     List<Integer> threads) throws Exception {
+                                     List<Integer> threads, Path outDir) throws Exception {
         List<Baseline> baselines = new ArrayList<>();
-        // Warm-up without extra work: the JIT compiles the reading and reducing code once for all baselines.
-        InProcessBaseline.run(new JobPublisher.Request("warm-up", input, format, spec, grid.chunkSizes().get(0), false, null), 0, 1);
         for (int work : grid.workMicros()) {
-            for (int chunk : grid.chunkSizes()) {
-                JobPublisher.Request request = new JobPublisher.Request("baseline", input, format, spec, chunk, false, null);
-                InProcessBaseline.Result one = best(request, work, 1, grid.repeat());
-                InProcessBaseline.Result best = one;
-                for (int t : threads) {
-                    if (t > 1) {
-                        InProcessBaseline.Result r = best(request, work, t, grid.repeat());
-                        if (r.recordsPerS() > best.recordsPerS()) {
-                            best = r;
-                        }
-                    }
-                }
-                baselines.add(new Baseline(chunk, work, one.recordsPerS(), best.threads(), best.recordsPerS(), one.digest()));
-                out.printf("in process, chunk %d, work %d µs: 1 thread %,.0f records/s; best %d threads %,.0f records/s%n",
-                        chunk, work, one.recordsPerS(), best.threads(), best.recordsPerS());
+            JitMode jit = setup.jit().resolve(work);
+            List<Baseline> measured = BaselineProcess.measure(input, format, spec, work, grid.repeat(), grid.chunkSizes(),
+                    threads, jit, setup.heap(), outDir.resolve("logs").resolve("baseline-work" + work + ".log"));
+            for (Baseline b : measured) {
+                out.printf("in process (%s), chunk %d, work %d µs: 1 thread %,.0f records/s; best %d threads %,.0f records/s%n",
+                        jit.optionName(), b.chunkSize(), work, b.oneThreadRecordsPerS(), b.bestThreads(), b.bestRecordsPerS());
             }
+            baselines.addAll(measured);
         }
         return baselines;
     }
 
-    private static InProcessBaseline.Result best(JobPublisher.Request request, int work, int threads, int repeat)
-            throws Exception {
-        InProcessBaseline.Result best = null;
-        for (int i = 0; i < repeat; i++) {
-            InProcessBaseline.Result r = InProcessBaseline.run(request, work, threads);
-            if (best == null || r.recordsPerS() > best.recordsPerS()) {
-                best = r;
+    /** The raw queue per chunk size: the best of {@code repeat} produce-then-consume transfers of the same chunks. */
+    private List<RawFloor> floors(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec) throws Exception {
+        RawTransfer transfer = new RawTransfer(setup.client(), setup.chunkPartitions());
+        List<RawFloor> floors = new ArrayList<>();
+        for (int chunk : grid.chunkSizes()) {
+            JobPublisher.Request request = new JobPublisher.Request(JobIds.next(), input, format, spec, chunk, false, null);
+            RawTransfer.Result best = null;
+            for (int i = 0; i < grid.repeat(); i++) {
+                RawTransfer.Result r = transfer.run(request);
+                if (best == null || r.totalMs() < best.totalMs()) {
+                    best = r;
+                }
             }
+            RawFloor floor = RawFloor.of(chunk, best);
+            floors.add(floor);
+            out.printf("raw queue, chunk %d: produce %,d ms then consume %,d ms = %,.0f records/s (no reducing)%n",
+                    chunk, floor.produceMs(), floor.consumeMs(), floor.recordsPerS());
         }
-        return best;
+        return floors;
+    }
+
+    static RawFloor floor(List<RawFloor> floors, ScalePoint point) {
+        return floors.stream().filter(f -> f.chunkSize() == point.chunkSize()).findFirst().orElse(null);
     }
 
     static Baseline baseline(List<Baseline> baselines, ScalePoint point) {

@@ -1,6 +1,7 @@
 package mq.lab.report;
 
 import static mq.lab.report.Png.assertPng;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ class LineChartWriterTest {
 
         Path file = new LineChartWriter(400, 300).write(chart, dir.resolve("sub/chart.png"));
 
-        assertPng(file, 400, 300);
+        assertPng(file, 400, 300 + 2 * LineChartWriter.LEGEND_LINE);
     }
 
     @Test
@@ -30,7 +31,18 @@ class LineChartWriterTest {
         LineChart chart = LineChart.of("Time", "threads", "ms").withLogarithmicY()
                 .with(LineChart.Series.data("a", new double[] {1, 2}, new double[] {0.5, 50}));
 
-        assertPng(new LineChartWriter().write(chart, dir.resolve("log.png")), 1000, 540);
+        assertPng(new LineChartWriter().write(chart, dir.resolve("log.png")), 1000, 540 + LineChartWriter.LEGEND_LINE);
+    }
+
+    @Test
+    void aLinearAxisSaysThousandsAndMillionsShortlyButALogAxisKeepsItsOwnTicks() {
+        LineChart linear = LineChart.of("t", "x", "y").with(LineChart.Series.data("a", new double[] {1, 2}, new double[] {1, 2}));
+
+        assertThat(new LineChartWriter().build(linear).getStyler().getyAxisTickLabelsFormattingFunction().apply(2_400_000.0))
+                .isEqualTo("2.4M");
+        // A formatting function would make XChart space a log axis's ticks linearly, and mislabel them.
+        assertThat(new LineChartWriter().build(linear.withLogarithmicY()).getStyler().getyAxisTickLabelsFormattingFunction())
+                .isNull();
     }
 
     @Test

@@ -99,7 +99,7 @@ class ScaleUnitsTest {
 
         Path file = LedgerChart.write("ledger", line, dir.resolve("ledger.png"));
 
-        Png.assertPng(file, 1000, 540);
+        Png.assertPng(file, 1000, 540 + 3 * mq.lab.report.LineChartWriter.LEGEND_LINE);
     }
 
     @Test

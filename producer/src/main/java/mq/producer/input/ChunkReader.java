@@ -30,9 +30,9 @@ public interface ChunkReader extends Closeable {
         }
         InputStream in = Files.newInputStream(file);
         return switch (format) {
-            case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES, Limits.MAX_LINE_BYTES);
+            case NUMBERS, JSON_LINES -> new LineChunkReader(in, rowsPerChunk, MAX_CHUNK_BYTES, Limits.current().maxLineBytes());
             case JSON_ARRAY -> new JsonArrayChunkReader(in, file, rowsPerChunk, MAX_CHUNK_BYTES);
-            case CSV -> new CsvChunkReader(in, csvDelimiter, rowsPerChunk, MAX_CHUNK_BYTES);
+            case CSV -> new CsvChunkReader(in, csvDelimiter, rowsPerChunk, MAX_CHUNK_BYTES, Limits.current().maxLineBytes());
         };
     }
 }

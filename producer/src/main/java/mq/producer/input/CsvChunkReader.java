@@ -29,6 +29,7 @@ final class CsvChunkReader implements ChunkReader {
     private final CsvFields fields;
     private final int rowsPerChunk;
     private final int maxChunkBytes;
+    private final int maxRecordBytes;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -41,12 +42,14 @@ final class CsvChunkReader implements ChunkReader {
     private long nextRecord;
     private int nextIndex;
 
-    CsvChunkReader(InputStream in, char delimiter, int rowsPerChunk, int maxChunkBytes) {
+    /** @param maxRecordBytes the longest record (its quoted line breaks included); the reader never buffers past it */
+    CsvChunkReader(InputStream in, char delimiter, int rowsPerChunk, int maxChunkBytes, int maxRecordBytes) {
         this.in = in;
         this.boundary = new CsvBoundary(delimiter);
         this.fields = new CsvFields(delimiter);
         this.rowsPerChunk = rowsPerChunk;
         this.maxChunkBytes = maxChunkBytes;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @Override
@@ -106,6 +109,11 @@ final class CsvChunkReader implements ChunkReader {
                 return blank ? BLANK : RECORD;
             }
             byte b = buffer[position++];
+            if (out.size - start >= maxRecordBytes) {
+                // A file with no line break (or a quote never closed) must not fill the heap.
+                throw new InputException(startLine, out.text(start), "record longer than " + maxRecordBytes
+                        + " bytes, the longest record accepted (--max-line-bytes)");
+            }
             out.add(b);
             boolean ends = boundary.endsRecord(b);
             if (b == '\n') {

@@ -73,8 +73,9 @@ final class JsonArrayChunkReader implements ChunkReader {
                 long line = parser.currentTokenLocation().getLineNr();
                 JsonNode element = Json.RECORDS.readTree(parser);
                 byte[] compact = Json.RECORDS.writeValueAsBytes(element);
-                if (compact.length > Limits.MAX_LINE_BYTES) {
-                    throw bad(line, "record longer than " + Limits.MAX_LINE_BYTES + " bytes, the longest record accepted");
+                int longest = Limits.current().maxLineBytes();
+                if (compact.length > longest) {
+                    throw bad(line, "record longer than " + longest + " bytes, the longest record accepted (--max-line-bytes)");
                 }
                 body.write(compact);
                 body.write('\n');

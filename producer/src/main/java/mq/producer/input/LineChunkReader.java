@@ -84,7 +84,7 @@ final class LineChunkReader implements ChunkReader {
                     if (++lineBytes > maxLineBytes) {
                         // Stop before buffering more: a file without newlines must not fill the heap.
                         throw new InputException(nextLine, new String(lineStart, StandardCharsets.UTF_8),
-                                "line longer than " + maxLineBytes + " bytes, the longest line accepted");
+                                "line longer than " + maxLineBytes + " bytes, the longest line accepted (--max-line-bytes)");
                     }
                 }
             }

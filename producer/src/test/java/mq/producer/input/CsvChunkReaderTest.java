@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import mq.common.protocol.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,20 @@ class CsvChunkReaderTest {
 
     private static String body(ChunkDraft chunk) {
         return new String(chunk.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRecordLongerThanTheLimitStopsTheReaderNamingItsLine() throws IOException {
+        // Given a CSV whose third line opens a quoted field that runs past the longest record (no closing quote)
+        Path input = file("id,note\n1,short\n2,\"" + "x".repeat(Limits.MAX_LINE_BYTES + 10));
+
+        // Then the reader stops at the limit, rather than buffering the rest of the file
+        assertThatThrownBy(() -> readAll(input, 100, ','))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.problem()).isEqualTo("record longer than " + Limits.MAX_LINE_BYTES
+                            + " bytes, the longest record accepted (--max-line-bytes)");
+                });
     }
 
     @Test

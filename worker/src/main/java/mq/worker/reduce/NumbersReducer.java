@@ -1,6 +1,7 @@
 package mq.worker.reduce;
 
 import mq.common.exact.DecimalText;
+import mq.common.exact.NumberLimits;
 import mq.common.exact.NumberStatsBuilder;
 import mq.common.protocol.ChunkMeta;
 
@@ -13,6 +14,8 @@ import mq.common.protocol.ChunkMeta;
  * which is exact for all of them.
  */
 final class NumbersReducer {
+    /** The most digits that always fit in a long. */
+    private static final int MAX_FAST_DIGITS = 18;
     private final BusyWork busyWork;
 
     NumbersReducer(BusyWork busyWork) {
@@ -25,12 +28,14 @@ final class NumbersReducer {
     Result reduce(ChunkMeta meta, byte[] body) {
         NumberStatsBuilder stats = new NumberStatsBuilder();
         BadLines bad = new BadLines();
+        // A digit limit below 18 (--max-number-digits) must hold on the fast path too.
+        int fastDigits = Math.min(MAX_FAST_DIGITS, NumberLimits.current().maxDigits());
         BodyLines.forEach(body, (bodyLine, from, to) -> {
             if (from == to) {
                 return;
             }
             busyWork.perRecord();
-            if (!addFastInteger(stats, body, from, to)) {
+            if (!addFastInteger(stats, body, from, to, fastDigits)) {
                 String text = BodyLines.text(body, from, to);
                 try {
                     stats.add(DecimalText.parse(text));
@@ -42,8 +47,8 @@ final class NumbersReducer {
         return new Result(stats, bad);
     }
 
-    /** Adds the line if it is a plain integer of at most 18 digits, which always fits in a long. */
-    private static boolean addFastInteger(NumberStatsBuilder stats, byte[] body, int from, int to) {
+    /** Adds the line if it is a plain integer of at most {@code maxDigits} (≤ 18) digits, which always fits in a long. */
+    private static boolean addFastInteger(NumberStatsBuilder stats, byte[] body, int from, int to, int maxDigits) {
         int i = from;
         boolean negative = false;
         if (body[i] == '-' || body[i] == '+') {
@@ -51,7 +56,7 @@ final class NumbersReducer {
             i++;
         }
         int digits = to - i;
-        if (digits < 1 || digits > 18) {
+        if (digits < 1 || digits > maxDigits) {
             return false;
         }
         long value = 0;

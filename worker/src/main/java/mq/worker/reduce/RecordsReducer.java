@@ -1,15 +1,15 @@
 package mq.worker.reduce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import mq.common.exact.DecimalText;
 import mq.common.protocol.ChunkMeta;
 import mq.common.protocol.Json;
@@ -25,10 +25,6 @@ import mq.common.records.RecordVersion;
  * first, so that both formats are read by the same rules.
  */
 final class RecordsReducer {
-    /** One JSON value per line: anything after it (a second object, stray text) makes the line malformed. */
-    private static final ObjectReader LINE_READER = Json.RECORDS.readerFor(JsonNode.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final BusyWork busyWork;
 
     RecordsReducer(BusyWork busyWork) {
@@ -62,6 +58,7 @@ final class RecordsReducer {
             });
             return new Result(latest, records[0], bad);
         }
+        RecordFields wanted = new RecordFields(wantedFields(spec));
         BodyLines.forEach(body, (bodyLine, from, to) -> {
             if (from == to) {
                 return;
@@ -71,7 +68,8 @@ final class RecordsReducer {
             long line = meta.inputLine(bodyLine);
             String text = BodyLines.text(body, from, to);
             try {
-                latest.add(fields.version(parse(body, from, to), text, position, line));
+                read(wanted, body, from, to);
+                latest.add(fields.version(wanted::get, text, position, line));
             } catch (BadRecordException e) {
                 bad.add(line, text, e.getMessage());
             }
@@ -79,11 +77,20 @@ final class RecordsReducer {
         return new Result(latest, records[0], bad);
     }
 
-    private static JsonNode parse(byte[] body, int from, int to) {
+    /** The key field, the timestamp field, then the sum fields: what {@link RecordFields} keeps of a line. */
+    private static List<String> wantedFields(RecordSpec spec) {
+        List<String> wanted = new ArrayList<>();
+        wanted.add(spec.keyField());
+        wanted.add(spec.timestampField());
+        wanted.addAll(spec.sumFields());
+        return wanted;
+    }
+
+    private static void read(RecordFields wanted, byte[] body, int from, int to) {
         try {
-            return LINE_READER.readValue(body, from, to - from);
-        } catch (MismatchedInputException e) {
-            throw new BadRecordException("malformed JSON: more than one value on the line");
+            wanted.read(body, from, to);
+        } catch (RecordFields.NotAnObjectException e) {
+            throw new BadRecordException(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new BadRecordException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -97,13 +104,18 @@ final class RecordsReducer {
             if (!node.isObject()) {
                 throw new BadRecordException("not a JSON object");
             }
-            RecordKey key = key(node.get(spec.keyField()), spec.keyField(), spec.keyType());
-            Instant timestamp = timestamp(node.get(spec.timestampField()), spec.timestampField(), timestamps);
-            Map<String, BigDecimal> sums = new HashMap<>();
-            for (String field : spec.sumFields()) {
-                JsonNode value = node.get(field);
+            return version(node::get, json, position, line);
+        }
+
+        /** @param field a field's value by name, {@code null} when the record has no such field */
+        RecordVersion version(Function<String, JsonNode> field, String json, long position, long line) {
+            RecordKey key = key(field.apply(spec.keyField()), spec.keyField(), spec.keyType());
+            Instant timestamp = timestamp(field.apply(spec.timestampField()), spec.timestampField(), timestamps);
+            Map<String, BigDecimal> sums = spec.sumFields().isEmpty() ? Map.of() : new HashMap<>();
+            for (String name : spec.sumFields()) {
+                JsonNode value = field.apply(name);
                 if (value != null && !value.isNull()) {
-                    sums.put(field, decimal(value, field));
+                    sums.put(name, decimal(value, name));
                 }
             }
             return new RecordVersion(key, timestamp, position, line, sums, json);

@@ -47,6 +47,10 @@ public final class TimestampParser {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("is empty");
         }
+        Instant common = CommonTimestamps.tryParse(s, zone);
+        if (common != null) {
+            return common;
+        }
         if (isEpochNumber(s)) {
             try {
                 return fromEpoch(new BigDecimal(s));
