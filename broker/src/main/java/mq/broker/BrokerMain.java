@@ -1,9 +1,14 @@
 package mq.broker;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Entry point of the broker process: optionally formats the storage, optionally ties the broker's
@@ -42,12 +47,16 @@ public final class BrokerMain {
         kafka.Kafka.main(new String[] {serverProperties});
     }
 
-    /** Formats the log directories for a one-controller dynamic quorum, as {@code kafka-storage.sh format --standalone}. */
+    /** Formats the log directories for a one-controller dynamic quorum ({@code --standalone}), or for the static quorum of a cluster's node. */
     static void format(String clusterId, String serverProperties, PrintStream out) {
         int rc;
         try {
-            rc = kafka.tools.StorageTool.execute(
-                    new String[] {"format", "--cluster-id", clusterId, "--config", serverProperties, "--standalone"}, out);
+            List<String> args = new ArrayList<>(List.of("format", "--cluster-id", clusterId, "--config", serverProperties));
+            // A node of a cluster names every voter in its settings (a static quorum); a single broker is a quorum of one.
+            if (!hasStaticQuorum(serverProperties)) {
+                args.add("--standalone");
+            }
+            rc = kafka.tools.StorageTool.execute(args.toArray(String[]::new), out);
         } catch (RuntimeException e) {
             System.err.println("formatting the broker storage failed: " + e.getMessage());
             rc = 1;
@@ -56,6 +65,16 @@ public final class BrokerMain {
             System.err.println("formatting the broker storage failed with code " + rc);
             System.exit(rc);
         }
+    }
+
+    private static boolean hasStaticQuorum(String serverProperties) {
+        Properties props = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(serverProperties))) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props.containsKey("controller.quorum.voters");
     }
 
     /** A broker started for a test run stops (cleanly, through Kafka's shutdown hook) when the test JVM dies. */

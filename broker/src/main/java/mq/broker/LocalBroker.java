@@ -281,7 +281,7 @@ public final class LocalBroker {
         return new BrokerConfig(listenHost, advertisedHost, brokerPort, controllerPort, dataDir());
     }
 
-    private static void writeLog4jConfig(Path target) throws IOException {
+    static void writeLog4jConfig(Path target) throws IOException {
         try (InputStream in = LocalBroker.class.getResourceAsStream(LOG4J_RESOURCE)) {
             if (in == null) {
                 throw new BrokerException("the broker's logging config " + LOG4J_RESOURCE + " is missing from mq's jar");

@@ -8,6 +8,7 @@ import mq.cli.roles.WorkerCommand;
 import mq.cli.run.DemoCommand;
 import mq.cli.run.RunCommand;
 import mq.cli.status.StatusCommand;
+import mq.cli.lab.ChaosCommand;
 import mq.cli.lab.ScaleCommand;
 import mq.cli.lab.ThreadsCommand;
 import mq.producer.input.InputException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 /** The {@code mq} command: every role, the local broker, the runs and the lab. */
 @Command(name = "mq", mixinStandardHelpOptions = true, version = "message_queues 0.1.0",
         description = "Queue-based parallelism on Apache Kafka: produce, reduce in parallel, aggregate, measure.",
-        subcommands = {RunCommand.class, DemoCommand.class, ThreadsCommand.class, ScaleCommand.class, ProduceCommand.class, WorkerCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ThreadsCommand.class, ScaleCommand.class, ChaosCommand.class, ProduceCommand.class, WorkerCommand.class,
                 AggregatorCommand.class, StatusCommand.class, BrokerCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -37,6 +37,9 @@ public final class ResultWatcher implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.value() == null) {
+                    continue; // a tombstone: no result of anyone's
+                }
                 ResultMessage message;
                 try {
                     message = Json.decode(record.value(), ResultMessage.class);

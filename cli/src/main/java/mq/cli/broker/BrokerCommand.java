@@ -8,6 +8,7 @@ import mq.broker.BrokerConfig;
 import mq.broker.BrokerException;
 import mq.broker.BrokerState;
 import mq.broker.LocalBroker;
+import mq.broker.LocalCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine;
         description = {
                 "Runs a single-node Kafka (KRaft) broker whose files all live in one directory.",
                 "Without a subcommand it runs in the foreground until Ctrl-C."},
-        subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Status.class})
+        subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Kill.class,
+                BrokerCommand.Status.class})
 public final class BrokerCommand implements Callable<Integer> {
 
     @Option(names = "--dir", scope = ScopeType.INHERIT, defaultValue = "${env:MQ_BROKER_DIR:-local/broker}",
@@ -54,6 +56,29 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--timeout", scope = ScopeType.INHERIT, defaultValue = "PT90S",
             description = "How long to wait for the broker to answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--nodes", scope = ScopeType.INHERIT, defaultValue = "1", paramLabel = "N",
+            description = "1 (default): a single broker in --dir. More: a replicated cluster of N nodes in --cluster-dir, "
+                    + "topics at replication factor 3 and min.insync.replicas 2.")
+    int nodes;
+
+    @Option(names = "--node", scope = ScopeType.INHERIT, paramLabel = "K",
+            description = "Only node K of the cluster (start, stop, kill).")
+    Integer node;
+
+    @Option(names = "--cluster-dir", scope = ScopeType.INHERIT, defaultValue = "${env:MQ_CLUSTER_DIR:-local/cluster}",
+            description = "Folder of the cluster's nodes (default: ${DEFAULT-VALUE}; env MQ_CLUSTER_DIR).")
+    Path clusterDir;
+
+    /** Whether the command is about the cluster rather than the single broker. */
+    boolean clusterMode() {
+        return nodes > 1 || node != null;
+    }
+
+    LocalCluster cluster() {
+        int size = nodes > 1 ? nodes : LocalCluster.in(clusterDir, 1).state().map(s -> s.nodes().size()).orElse(nodes);
+        return LocalCluster.in(clusterDir, size).withHeap(heap);
+    }
 
     LocalBroker broker() {
         return LocalBroker.in(dir).withNetwork(listenHost, advertisedHost, port, controllerPort).withHeap(heap);
@@ -90,14 +115,21 @@ public final class BrokerCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return run(() -> {
-                System.out.println(parent.broker().ensureRunning(parent.timeout));
+                if (parent.clusterMode()) {
+                    LocalCluster cluster = parent.cluster();
+                    System.out.println(parent.node != null ? cluster.startNode(parent.node, parent.timeout)
+                            : cluster.start(parent.timeout));
+                } else {
+                    System.out.println(parent.broker().ensureRunning(parent.timeout));
+                }
                 return 0;
             });
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stops the background broker (SIGTERM, then SIGKILL after --timeout).")
+            description = "Stops the background broker, the cluster (--nodes N) or one node (--node K): SIGTERM, "
+                    + "then SIGKILL after --timeout.")
     static final class Stop implements Callable<Integer> {
         @ParentCommand
         BrokerCommand parent;
@@ -105,15 +137,42 @@ public final class BrokerCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return run(() -> {
-                boolean stopped = parent.broker().stop(parent.timeout);
+                boolean stopped;
+                if (parent.node != null) {
+                    stopped = parent.cluster().stopNode(parent.node, parent.timeout);
+                } else if (parent.clusterMode()) {
+                    stopped = parent.cluster().stop(parent.timeout) > 0;
+                } else {
+                    stopped = parent.broker().stop(parent.timeout);
+                }
                 System.out.println(stopped ? "stopped" : "not running");
                 return 0;
             });
         }
     }
 
+    @Command(name = "kill", mixinStandardHelpOptions = true,
+            description = "Kills one node of the cluster with SIGKILL (--node K), as a crash would: no clean shutdown.")
+    static final class Kill implements Callable<Integer> {
+        @ParentCommand
+        BrokerCommand parent;
+
+        @Override
+        public Integer call() {
+            return run(() -> {
+                if (parent.node == null) {
+                    System.err.println("mq broker kill: name the node with --node K (1 to the cluster's size)");
+                    return 2;
+                }
+                System.out.println(parent.cluster().killNode(parent.node) ? "killed" : "not running");
+                return 0;
+            });
+        }
+    }
+
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Prints whether the broker runs, its pid, bootstrap address, data directory and size.")
+            description = "Prints whether the broker runs, its pid, bootstrap address, data directory and size; with a "
+                    + "cluster (--nodes N, or one running in --cluster-dir), every node, its role and the partitions it leads.")
     static final class Status implements Callable<Integer> {
         @ParentCommand
         BrokerCommand parent;
@@ -124,6 +183,16 @@ public final class BrokerCommand implements Callable<Integer> {
         }
 
         private int print() {
+            LocalCluster cluster = parent.cluster();
+            boolean clusterRuns = cluster.state().isPresent() && cluster.state().get().nodes().stream()
+                    .anyMatch(n -> cluster.nodeProcess(n.nodeId()).isPresent());
+            if (parent.clusterMode() || clusterRuns) {
+                ClusterStatusPrinter.print(cluster, System.out);
+                if (parent.clusterMode()) {
+                    return 0;
+                }
+                System.out.println();
+            }
             LocalBroker broker = parent.broker();
             Optional<BrokerState> state = broker.state();
             boolean answering = broker.bootstrapIfRunning().isPresent();

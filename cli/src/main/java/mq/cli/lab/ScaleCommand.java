@@ -3,8 +3,6 @@ package mq.cli.lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +12,6 @@ import mq.cli.options.Bootstrap;
 import mq.cli.options.JitOption;
 import mq.cli.options.KafkaOptions;
 import mq.common.protocol.RecordSpec;
-import mq.generate.NumbersGenerator;
-import mq.generate.NumbersSpec;
-import mq.generate.RecordsGenerator;
-import mq.generate.RecordsSpec;
 import mq.lab.scale.Manifest;
 import mq.lab.scale.ScaleGrid;
 import mq.lab.scale.ScaleReport;
@@ -25,7 +19,6 @@ import mq.lab.scale.ScaleSweep;
 import mq.launcher.JitMode;
 import mq.producer.input.InputFormat;
 import mq.worker.GroupType;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,17 +30,8 @@ import picocli.CommandLine.Option;
                 + "report.html: throughput, speedup and efficiency against workers with a Universal Scalability Law fit, "
                 + "a per-chunk timeline and where each chunk's time went, next to the in-process baseline."})
 public final class ScaleCommand implements Callable<Integer> {
-    static final class Input {
-        @Option(names = "--input", paramLabel = "FILE", description = "The input file (numbers, JSON array or JSON Lines).")
-        Path file;
-
-        @Option(names = "--generate", paramLabel = "KIND:COUNT",
-                description = "Generate the input instead: numbers:N or records:N (default numbers:1000000).")
-        String generate;
-    }
-
-    @ArgGroup(exclusive = true)
-    Input input = new Input();
+    @Mixin
+    LabFiles files;
 
     @Option(names = "--workers", split = ",", paramLabel = "N[,N...]", defaultValue = "1,2,4",
             description = "Worker process counts (default ${DEFAULT-VALUE}).")
@@ -88,26 +72,16 @@ public final class ScaleCommand implements Callable<Integer> {
                     + "auto: c1 without --work-us, c2 with it (default ${DEFAULT-VALUE}). manifest.json and each report.json record it.")
     JitMode jit;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new runs/scale-<timestamp> folder).")
-    Path out;
-
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
-
     @Mixin
     KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {
         ScaleGrid grid = new ScaleGrid(workers, threads, chunkSizes, workMicros, groups, repeat);
-        Path dir = out != null ? out : Path.of("runs", "scale-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(dir);
-        Path file = input.file != null ? input.file : generate(input.generate == null ? "numbers:1000000" : input.generate, dir);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("input file not found: " + file);
-        }
+        Path dir = files.outDir("scale");
+        Path file = files.input(dir);
         InputFormat format = InputFormat.detect(file);
-        List<String> sums = !sumFields.isEmpty() || format.kind() == mq.common.protocol.JobKind.NUMBERS || input.file != null
+        List<String> sums = !sumFields.isEmpty() || format.kind() == mq.common.protocol.JobKind.NUMBERS || files.inputGiven()
                 ? sumFields : List.of("amount");
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> inProcessThreads = baselineThreads != null ? baselineThreads
@@ -117,7 +91,7 @@ public final class ScaleCommand implements Callable<Integer> {
         String bootstrap = Bootstrap.startingLocal(kafka);
         System.err.printf("scale: %d combinations x %d runs on %s, %s -> %s%n", grid.points().size(), repeat, bootstrap, file, dir);
         ScaleSweep sweep = new ScaleSweep(new ScaleSweep.Setup(kafka.settings(bootstrap), kafka.asArguments(bootstrap),
-                kafka.topics(), kafka.chunkPartitions(), heap, Duration.ofMinutes(30), !noProgress, jit), System.out);
+                kafka.topics(), kafka.chunkPartitions(), heap, Duration.ofMinutes(30), files.showProgress(), jit), System.out);
         ScaleSweep.Outcome outcome = sweep.run(grid, file, format, RecordSpec.DEFAULT, sums, inProcessThreads, dir);
 
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -133,36 +107,16 @@ public final class ScaleCommand implements Callable<Integer> {
         grid.workMicros().forEach(work -> resolved.put("work_us_" + work, jit.resolve(work).optionName()));
         settings.put("jit_resolved", resolved);
         settings.put("chunk_partitions", kafka.chunkPartitions());
-        List<Path> files = ScaleReport.write(outcome, Manifest.of(settings, bootstrap, startedAt), dir);
+        List<Path> written = ScaleReport.write(outcome, Manifest.of(settings, bootstrap, startedAt), dir);
 
         System.out.println();
         ScaleReport.explanation(outcome).forEach(System.out::println);
-        System.out.println("\nwrote " + files.size() + " files to " + dir + " (open " + dir.resolve(ScaleReport.HTML) + ")");
+        System.out.println("\nwrote " + written.size() + " files to " + dir + " (open " + dir.resolve(ScaleReport.HTML) + ")");
         if (!outcome.inexact().isEmpty()) {
             System.err.println("error: some runs were not exact:");
             outcome.inexact().forEach(line -> System.err.println("  " + line));
             return 1;
         }
         return 0;
-    }
-
-    private static Path generate(String spec, Path dir) throws Exception {
-        String[] parts = spec.split(":");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("--generate takes numbers:COUNT or records:COUNT, was '" + spec + "'");
-        }
-        long count;
-        try {
-            count = Long.parseLong(parts[1].replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--generate needs a whole number after the colon, was '" + parts[1] + "'");
-        }
-        Path data = dir.resolve("data");
-        return switch (parts[0]) {
-            case "numbers" -> NumbersGenerator.write(data.resolve("numbers.txt"), NumbersSpec.integers(count, 42)).file();
-            case "records" -> RecordsGenerator.write(data.resolve("records.json"),
-                    RecordsSpec.of(count, RecordsSpec.defaultKeys(count), 42)).file();
-            default -> throw new IllegalArgumentException("--generate takes numbers:COUNT or records:COUNT, was '" + spec + "'");
-        };
     }
 }
