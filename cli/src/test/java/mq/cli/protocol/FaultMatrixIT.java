@@ -129,16 +129,18 @@ class FaultMatrixIT {
     @Test
     @Order(4)
     void aFrozenWorkersLatePartialAfterAnAggregatorRestartNeverReopensTheJob() throws Exception {
-        // Given a worker frozen while it holds a batch: chunks of 4,000 numbers keep it busy a while each
+        // Given a worker frozen while it holds a batch: 30 chunks of 4,000 numbers at 50 µs a number keep each
+        // of the three workers busy for seconds in batches of up to 8 chunks, so when the second chunk is
+        // merged every worker is in the middle of one (10 chunks left some workers idle by then)
         String job = "phantom";
-        roles.produce(job, numbers(job, 40_000), 4_000);
+        roles.produce(job, numbers(job, 120_000), 4_000);
         awaitMidJob(job, 2);
         ChildProcess frozen = roles.worker(1);
         Signals.freeze(frozen.pid());
         long resumedAt;
         try {
             // When the job finishes on the other workers, the aggregator is killed and restarted
-            assertExact(job, 40_000);
+            assertExact(job, 120_000);
             roles.killAndRestartAggregator();
         } finally {
             // and the worker is resumed, and sends the partials of the batch it held
