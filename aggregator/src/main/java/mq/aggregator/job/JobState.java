@@ -1,6 +1,7 @@
 package mq.aggregator.job;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +121,12 @@ public final class JobState {
         }
         if (partial.badCount() > 0) {
             badCount += partial.badCount();
-            for (BadLine line : partial.badSamples()) {
-                if (badSamples.size() < Partial.MAX_BAD_SAMPLES) {
-                    badSamples.add(line);
-                }
+            // The first lines of the file, whatever order chunks arrive in: each partial quotes its own
+            // first bad lines, so the file's first ones are always among those kept.
+            badSamples.addAll(partial.badSamples());
+            badSamples.sort(Comparator.comparingLong(BadLine::line));
+            if (badSamples.size() > Partial.MAX_BAD_SAMPLES) {
+                badSamples.subList(Partial.MAX_BAD_SAMPLES, badSamples.size()).clear();
             }
             checkBadLines();
         }

@@ -96,6 +96,21 @@ class JobStateTest {
     }
 
     @Test
+    void skippedLinesAreQuotedInFileOrderWhateverOrderTheirChunksArriveIn() {
+        state.started(started(JobKind.NUMBERS, true));
+        List<BadLine> late = new java.util.ArrayList<>();
+        for (int i = 0; i < Partial.MAX_BAD_SAMPLES; i++) {
+            late.add(new BadLine(100 + i, "late", "not a number"));
+        }
+
+        state.merge(withBadLines(numbers(1, 1, 2), late.toArray(BadLine[]::new)), 2_000);
+        state.merge(withBadLines(numbers(0, 1, 2), new BadLine(6, "b", "not a number"), new BadLine(3, "a", "not a number")), 2_001);
+
+        assertThat(state.badSamples()).hasSize(Partial.MAX_BAD_SAMPLES);
+        assertThat(state.badSamples()).extracting(BadLine::line).startsWith(3L, 6L, 100L).isSorted();
+    }
+
+    @Test
     void isNotCompleteBeforeTheEndedEvent() {
         state.started(started(JobKind.NUMBERS, false));
 
