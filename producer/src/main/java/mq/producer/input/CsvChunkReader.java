@@ -19,23 +19,16 @@ import mq.common.csv.CsvFields;
  * end ({@link CsvBoundary}). A quoted field still open at the end of the file stops the job here,
  * with the line where it started, because no chunk boundary after it could be trusted.
  */
-final class CsvChunkReader implements ChunkReader {
+final class CsvChunkReader extends ByteChunkReader {
     private static final int NO_MORE = -1;
     private static final int BLANK = 0;
     private static final int RECORD = 1;
 
-    private final InputStream in;
     private final CsvBoundary boundary;
     private final CsvFields fields;
     private final int rowsPerChunk;
     private final int maxChunkBytes;
     private final int maxRecordBytes;
-    private final byte[] buffer = new byte[1 << 16];
-    private int position;
-    private int limit;
-    private boolean endOfInput;
-    private boolean atStart = true;
-    private long bytesRead;
 
     private List<String> columns;
     private long nextLine = 1;
@@ -44,7 +37,7 @@ final class CsvChunkReader implements ChunkReader {
 
     /** @param maxRecordBytes the longest record (its quoted line breaks included); the reader never buffers past it */
     CsvChunkReader(InputStream in, char delimiter, int rowsPerChunk, int maxChunkBytes, int maxRecordBytes) {
-        this.in = in;
+        super(in);
         this.boundary = new CsvBoundary(delimiter);
         this.fields = new CsvFields(delimiter);
         this.rowsPerChunk = rowsPerChunk;
@@ -126,37 +119,6 @@ final class CsvChunkReader implements ChunkReader {
                 blank = false;
             }
         }
-    }
-
-    private boolean fill() throws IOException {
-        if (endOfInput) {
-            return false;
-        }
-        int read = in.read(buffer);
-        if (read <= 0) {
-            endOfInput = true;
-            return false;
-        }
-        bytesRead += read;
-        position = 0;
-        limit = read;
-        if (atStart) {
-            atStart = false;
-            if (read >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
-                position = 3; // a UTF-8 byte order mark is not part of the header row
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public long bytesRead() {
-        return bytesRead;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 
     /** A growable byte array whose contents an error message can quote without copying the whole chunk. */

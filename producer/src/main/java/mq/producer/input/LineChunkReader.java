@@ -14,27 +14,20 @@ import mq.common.protocol.Terminal;
  * the chunk so that a worker can name the exact input line of any record. Works for {@code \n}
  * and {@code \r\n}; the {@code \r} stays in the body and workers strip it.
  */
-final class LineChunkReader implements ChunkReader {
-    private final InputStream in;
+final class LineChunkReader extends ByteChunkReader {
     private final int rowsPerChunk;
     private final int maxChunkBytes;
     private final int maxLineBytes;
     /** Bytes of the line being read so far, and its first bytes, to quote it if it grows too long. */
     private long lineBytes;
     private final byte[] lineStart = new byte[Terminal.MAX_QUOTED];
-    private final byte[] buffer = new byte[1 << 16];
-    private int position;
-    private int limit;
-    private boolean endOfInput;
-    private boolean atStart = true;
-    private long bytesRead;
 
     private long nextLine = 1;
     private long nextRecord;
     private int nextIndex;
 
     LineChunkReader(InputStream in, int rowsPerChunk, int maxChunkBytes, int maxLineBytes) {
-        this.in = in;
+        super(in);
         this.rowsPerChunk = rowsPerChunk;
         this.maxChunkBytes = maxChunkBytes;
         this.maxLineBytes = maxLineBytes;
@@ -99,36 +92,5 @@ final class LineChunkReader implements ChunkReader {
         ChunkDraft chunk = new ChunkDraft(nextIndex++, firstLine, nextRecord, records, blanks, body.toByteArray(), null);
         nextRecord += records;
         return chunk;
-    }
-
-    private boolean fill() throws IOException {
-        if (endOfInput) {
-            return false;
-        }
-        int read = in.read(buffer);
-        if (read <= 0) {
-            endOfInput = true;
-            return false;
-        }
-        bytesRead += read;
-        position = 0;
-        limit = read;
-        if (atStart) {
-            atStart = false;
-            if (read >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
-                position = 3; // a UTF-8 byte order mark is not part of the first line
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public long bytesRead() {
-        return bytesRead;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }
