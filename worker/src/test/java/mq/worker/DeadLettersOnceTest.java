@@ -1,6 +1,7 @@
 package mq.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +70,7 @@ class DeadLettersOnceTest {
         // When the worker runs until the batch is confirmed
         Thread loop = new Thread(worker, "worker");
         loop.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (committed(consumer) < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> committed(consumer) >= 2);
         long committedOffset = committed(consumer);
         worker.close(Duration.ofSeconds(10));
 
