@@ -1,5 +1,7 @@
 package mq.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,12 +18,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real headless Chromium driven through its DevTools protocol (a WebSocket; no driver binary and
@@ -67,34 +72,18 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             int port = devToolsPort(process, profileDir.resolve("DevToolsActivePort"));
             HttpClient http = HttpClient.newHttpClient();
-            String pageSocket = null;
-            long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
-            while (pageSocket == null && System.nanoTime() < deadline) {
-                String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                for (JsonNode target : JSON.readTree(list)) {
-                    if ("page".equals(target.path("type").asText())) {
-                        pageSocket = target.path("webSocketDebuggerUrl").asText();
-                    }
-                }
-                if (pageSocket == null) {
-                    Thread.sleep(100);
-                }
-            }
-            if (pageSocket == null) {
-                throw new IOException("Chromium opened no page; see " + profileDir.resolve("chromium.log"));
-            }
+            String pageSocket = poll(() -> pageSocket(http, port),
+                    "Chromium opened no page; see " + profileDir.resolve("chromium.log"));
             return new HeadlessChromium(process, http.newWebSocketBuilder(), pageSocket);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (Exception e) { // whatever stops the start, the browser must not outlive it
             stop(process);
             throw e;
         }
     }
 
     /** Chromium writes the port it chose (and the browser's path) to this file once it listens. */
-    private static int devToolsPort(Process process, Path file) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+    private static int devToolsPort(Process process, Path file) throws IOException {
+        return poll(() -> {
             if (!process.isAlive()) {
                 throw new IOException("Chromium exited with code " + process.exitValue());
             }
@@ -104,9 +93,31 @@ public final class HeadlessChromium implements AutoCloseable {
                     return Integer.parseInt(lines.get(0).trim());
                 }
             }
-            Thread.sleep(100);
+            return null;
+        }, "Chromium did not open its DevTools port within " + CALL_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** The DevTools socket of the browser's page, or {@code null} while it has none. */
+    private static String pageSocket(HttpClient http, int port) throws IOException, InterruptedException {
+        String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String pageSocket = null;
+        for (JsonNode target : JSON.readTree(list)) {
+            if ("page".equals(target.path("type").asText())) {
+                pageSocket = target.path("webSocketDebuggerUrl").asText();
+            }
         }
-        throw new IOException("Chromium did not open its DevTools port within " + CALL_TIMEOUT.toSeconds() + " s");
+        return pageSocket;
+    }
+
+    /** Asks every 100 ms until {@code probe} answers (not {@code null}); its own exceptions end the wait at once. */
+    private static <T> T poll(Callable<T> probe, String timeoutMessage) throws IOException {
+        try {
+            return await().atMost(CALL_TIMEOUT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(probe, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            throw new IOException(timeoutMessage, e);
+        }
     }
 
     /** Sends one DevTools command and waits for its result. */
