@@ -10,7 +10,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,6 +30,7 @@ public final class RoleMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final RoleHttpServer server;
     private final List<AutoCloseable> binders = new ArrayList<>();
+    private final Map<Object, AutoCloseable> clientBinders = new IdentityHashMap<>();
     private boolean closed;
 
     private RoleMetrics(PrometheusMeterRegistry registry, RoleHttpServer server) {
@@ -66,15 +69,23 @@ public final class RoleMetrics implements AutoCloseable {
     public synchronized <K, V> Consumer<K, V> bind(Consumer<K, V> consumer) {
         KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
         binder.bindTo(registry);
-        binders.add(binder);
+        clientBinders.put(consumer, binder);
         return consumer;
     }
 
     public synchronized <K, V> Producer<K, V> bind(Producer<K, V> producer) {
         KafkaClientMetrics binder = new KafkaClientMetrics(producer);
         binder.bindTo(registry);
-        binders.add(binder);
+        clientBinders.put(producer, binder);
         return producer;
+    }
+
+    /** Removes a closed client's meters, so that a client opened in its place can register its own. */
+    public synchronized void unbind(Object client) {
+        AutoCloseable binder = clientBinders.remove(client);
+        if (binder != null) {
+            closeQuietly(binder);
+        }
     }
 
     @Override
@@ -83,16 +94,20 @@ public final class RoleMetrics implements AutoCloseable {
             return;
         }
         closed = true;
-        for (AutoCloseable binder : binders) {
-            try {
-                binder.close();
-            } catch (Exception e) {
-                LOG.warn("closing a metrics binder failed: {}", e.toString());
-            }
-        }
+        binders.addAll(clientBinders.values());
+        clientBinders.clear();
+        binders.forEach(RoleMetrics::closeQuietly);
         if (server != null) {
             server.close();
         }
         registry.close();
+    }
+
+    private static void closeQuietly(AutoCloseable binder) {
+        try {
+            binder.close();
+        } catch (Exception e) {
+            LOG.warn("closing a metrics binder failed: {}", e.toString());
+        }
     }
 }

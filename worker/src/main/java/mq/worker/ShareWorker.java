@@ -25,25 +25,22 @@ import org.slf4j.LoggerFactory;
  * chunks come back to other members, with a higher delivery count; the aggregator drops any
  * duplicate partial, so the result stays exact. There is no ordering.
  */
-public final class ShareWorker extends WorkerLoop {
+public final class ShareWorker extends WorkerLoop<ShareConsumer<byte[], byte[]>> {
     private static final Logger LOG = LoggerFactory.getLogger(ShareWorker.class);
 
-    private final ShareConsumer<byte[], byte[]> consumer;
-
-    public ShareWorker(ShareConsumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
-                       String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
-        super(producer, topics, workerId, threadCount, reducer, meters);
-        this.consumer = consumer;
+    public ShareWorker(ClientFactory<ShareConsumer<byte[], byte[]>> consumers, Producer<byte[], byte[]> producer,
+                       Topics topics, String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
+        super(consumers, producer, topics, workerId, threadCount, reducer, meters);
     }
 
     @Override
     protected void subscribe() {
-        consumer.subscribe(Set.of(topics.chunks()));
+        consumer().subscribe(Set.of(topics.chunks()));
     }
 
     @Override
     protected ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
-        return consumer.poll(timeout);
+        return consumer().poll(timeout);
     }
 
     @Override
@@ -52,10 +49,10 @@ public final class ShareWorker extends WorkerLoop {
         AcknowledgeType outcome = sent ? AcknowledgeType.ACCEPT : AcknowledgeType.RELEASE;
         for (ConsumerRecord<byte[], byte[]> chunk : chunks) {
             // A dead letter is written already: REJECT it so that no member gets it again.
-            consumer.acknowledge(chunk, dead.contains(chunk) ? AcknowledgeType.REJECT : outcome);
+            consumer().acknowledge(chunk, dead.contains(chunk) ? AcknowledgeType.REJECT : outcome);
         }
         try {
-            consumer.commitSync().forEach((partition, error) -> error.ifPresent(e ->
+            consumer().commitSync().forEach((partition, error) -> error.ifPresent(e ->
                     LOG.warn("share worker {}: acknowledging {} failed ({}); those chunks will be redelivered",
                             workerId, partition, e.getMessage())));
         } catch (WakeupException e) {
@@ -69,11 +66,6 @@ public final class ShareWorker extends WorkerLoop {
 
     @Override
     protected void wakeUpConsumer() {
-        consumer.wakeup();
-    }
-
-    @Override
-    protected void closeConsumer() {
-        consumer.close();
+        consumer().wakeup();
     }
 }

@@ -27,25 +27,22 @@ import org.slf4j.LoggerFactory;
  * group and are reduced again; the aggregator ignores the duplicate partials that this can cause.
  * So nothing is lost and nothing is counted twice.
  */
-public final class Worker extends WorkerLoop {
+public final class Worker extends WorkerLoop<Consumer<byte[], byte[]>> {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
-    private final Consumer<byte[], byte[]> consumer;
-
-    public Worker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
+    public Worker(ClientFactory<Consumer<byte[], byte[]>> consumers, Producer<byte[], byte[]> producer, Topics topics,
                   String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
-        super(producer, topics, workerId, threadCount, reducer, meters);
-        this.consumer = consumer;
+        super(consumers, producer, topics, workerId, threadCount, reducer, meters);
     }
 
     @Override
     protected void subscribe() {
-        consumer.subscribe(List.of(topics.chunks()), new PositionsOnAssign(consumer, "worker " + workerId));
+        consumer().subscribe(List.of(topics.chunks()), new PositionsOnAssign(consumer(), "worker " + workerId));
     }
 
     @Override
     protected ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
-        return consumer.poll(timeout);
+        return consumer().poll(timeout);
     }
 
     @Override
@@ -56,7 +53,7 @@ public final class Worker extends WorkerLoop {
             return false;
         }
         try {
-            consumer.commitSync(nextOffsets(chunks));
+            consumer().commitSync(nextOffsets(chunks));
         } catch (KafkaException e) {
             // The partials are out; if their chunks are redone elsewhere the aggregator drops the duplicates.
             LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
@@ -75,13 +72,13 @@ public final class Worker extends WorkerLoop {
         for (ConsumerRecord<byte[], byte[]> record : chunks) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
-        Set<TopicPartition> owned = consumer.assignment();
+        Set<TopicPartition> owned = consumer().assignment();
         first.forEach((partition, offset) -> {
             if (!owned.contains(partition)) {
                 return;
             }
             try {
-                consumer.seek(partition, offset);
+                consumer().seek(partition, offset);
             } catch (IllegalStateException e) {
                 LOG.info("worker {}: {} has no position to rewind ({}); it restarts from its committed offset",
                         workerId, partition, e.getMessage());
@@ -101,11 +98,6 @@ public final class Worker extends WorkerLoop {
 
     @Override
     protected void wakeUpConsumer() {
-        consumer.wakeup();
-    }
-
-    @Override
-    protected void closeConsumer() {
-        consumer.close();
+        consumer().wakeup();
     }
 }

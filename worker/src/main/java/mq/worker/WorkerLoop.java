@@ -1,6 +1,9 @@
 package mq.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
@@ -27,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * confirm until closed; stop from any thread with {@link #close}. Subclasses say how to subscribe,
  * poll and confirm (commit offsets, or acknowledge records).
  */
-public abstract sealed class WorkerLoop implements Runnable permits Worker, ShareWorker {
+public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable permits Worker, ShareWorker {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration LAST_RESTART_DELAY = Duration.ofSeconds(30);
 
     protected final String workerId;
     protected final Topics topics;
@@ -38,11 +44,18 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
     private final WorkerMetrics metrics;
     private final DeadLetters deadLetters;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch closeRequested = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile long chunksDone;
+    private final ClientFactory<C> consumers;
+    private volatile C consumer;
+    private boolean consumerOpen = true;
+    private Duration restartDelay = FIRST_RESTART_DELAY;
 
-    WorkerLoop(Producer<byte[], byte[]> producer, Topics topics, String workerId, int threadCount,
-               ChunkReducer reducer, MeterRegistry meters) {
+    WorkerLoop(ClientFactory<C> consumers, Producer<byte[], byte[]> producer, Topics topics, String workerId,
+               int threadCount, ChunkReducer reducer, MeterRegistry meters) {
+        this.consumers = consumers;
+        this.consumer = consumers.open();
         this.workerId = workerId;
         this.topics = topics;
         this.batches = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
@@ -65,7 +78,10 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
 
     protected abstract void wakeUpConsumer();
 
-    protected abstract void closeConsumer();
+    /** The consumer in use: a new one after a failure, so never keep it beyond a call. */
+    protected final C consumer() {
+        return consumer;
+    }
 
     @Override
     public final void run() {
@@ -73,23 +89,29 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
             subscribe();
             LOG.info("worker {} polling {}", workerId, topics.chunks());
             while (!closing) {
-                ConsumerRecords<byte[], byte[]> records = poll(POLL_TIMEOUT);
-                if (!records.isEmpty()) {
-                    handle(records);
+                try {
+                    ConsumerRecords<byte[], byte[]> records = poll(POLL_TIMEOUT);
+                    if (!records.isEmpty() && handle(records)) {
+                        restartDelay = FIRST_RESTART_DELAY;
+                    }
+                } catch (WakeupException e) {
+                    if (!closing) {
+                        throw e;
+                    }
+                } catch (AuthorizationException | UnsupportedVersionException e) {
+                    LOG.error("worker {} cannot go on: {}", workerId, e.getMessage());
+                    throw e;
+                } catch (KafkaException | IllegalStateException e) {
+                    if (!closing) {
+                        replaceConsumer(e);
+                    }
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closing) {
-                throw e;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping: the batch in hand stays unconfirmed and is redone
-        } catch (AuthorizationException | UnsupportedVersionException e) {
-            LOG.error("worker {} cannot go on: {}", workerId, e.getMessage());
-            throw e;
         } finally {
             try {
-                closeConsumer();
+                closeConsumerOnce();
             } finally {
                 batches.close();
                 stopped.countDown();
@@ -98,7 +120,48 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
         }
     }
 
-    private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+    /**
+     * The consumer threw what no retry inside it handles: throw it away and join the group with a new
+     * one, after a delay that doubles while failures repeat. The batch in hand was not confirmed, so
+     * its chunks come back (to this worker or another) from the committed offsets and are redone; the
+     * aggregator drops any duplicate partial.
+     */
+    private void replaceConsumer(RuntimeException failure) throws InterruptedException {
+        LOG.error("worker {}: its consumer failed ({}); the chunks in hand will be redone; a new consumer joins in {} s",
+                workerId, failure.toString(), restartDelay.toSeconds(), failure);
+        try {
+            closeConsumerOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("worker {}: closing the failed consumer failed too ({})", workerId, e.toString());
+        }
+        if (closeRequested.await(restartDelay.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        restartDelay = restartDelay.multipliedBy(2).compareTo(LAST_RESTART_DELAY) > 0
+                ? LAST_RESTART_DELAY : restartDelay.multipliedBy(2);
+        consumer = consumers.open();
+        consumerOpen = true;
+        metrics.consumerRestarted();
+        subscribe();
+    }
+
+    private void closeConsumerOnce() {
+        if (!consumerOpen) {
+            return;
+        }
+        consumerOpen = false;
+        C closing = consumer;
+        try {
+            closing.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            consumers.closed(closing);
+        }
+    }
+
+    /** Reduces, sends and confirms one batch; returns whether it was confirmed. */
+    private boolean handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         long pickedUpAt = System.currentTimeMillis();
         List<ConsumerRecord<byte[], byte[]>> chunks = new ArrayList<>(records.count());
         records.forEach(chunks::add);
@@ -115,9 +178,10 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
         if (confirm(chunks, reduced.dead().keySet(), sent)) {
             metrics.acknowledged(reduced.partials());
             chunksDone += chunks.size();
-        } else {
-            Thread.sleep(RETRY_BACKOFF.toMillis()); // the broker is struggling: do not hammer it
+            return true;
         }
+        Thread.sleep(RETRY_BACKOFF.toMillis()); // the broker is struggling: do not hammer it
+        return false;
     }
 
     /**
@@ -155,6 +219,7 @@ public abstract sealed class WorkerLoop implements Runnable permits Worker, Shar
     /** Stops the loop from any thread and waits for it to close its clients. */
     public final void close(Duration timeout) throws InterruptedException {
         closing = true;
+        closeRequested.countDown();
         wakeUpConsumer();
         if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("worker {} did not stop within {}", workerId, timeout);

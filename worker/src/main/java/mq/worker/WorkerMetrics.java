@@ -21,6 +21,7 @@ public final class WorkerMetrics {
     private final Counter badRecords;
     private final Counter partialsSent;
     private final Counter deadLetters;
+    private final Counter consumerRestarts;
     private final Timer processing;
     private final Timer queueWait;
 
@@ -38,6 +39,8 @@ public final class WorkerMetrics {
                 .description("Partial results sent and acknowledged").register(registry);
         deadLetters = Counter.builder("mq.dead.letters").tags(tags).tag("role", "worker")
                 .description("Chunk messages that broke the protocol, sent to the dead-letter topic").register(registry);
+        consumerRestarts = Counter.builder("mq.worker.consumer.restarts").tags(tags)
+                .description("Times a consumer that failed was closed and a new one joined in its place").register(registry);
         processing = latency("mq.chunk.processing", "Time reducing one chunk", tags, registry);
         queueWait = latency("mq.chunk.queue.wait", "From the producer sending a chunk to a worker receiving it", tags, registry);
     }
@@ -50,11 +53,15 @@ public final class WorkerMetrics {
                 .register(registry);
     }
 
-    /** Records a batch of partials that the broker has acknowledged. */
     void deadLetter() {
         deadLetters.increment();
     }
 
+    void consumerRestarted() {
+        consumerRestarts.increment();
+    }
+
+    /** Records a batch of partials that the broker has acknowledged. */
     void acknowledged(List<Partial> partials) {
         for (Partial partial : partials) {
             chunks.increment();

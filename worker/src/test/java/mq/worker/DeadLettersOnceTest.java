@@ -9,19 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32C;
-import mq.common.protocol.ChunkMeta;
-import mq.common.protocol.JobKind;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +42,7 @@ class DeadLettersOnceTest {
         // Given a batch of a good chunk and a chunk without headers, and a broker that times out the first send
         MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
         FailingFirstSends producer = new FailingFirstSends(TOPICS.partials(), 1);
-        Worker worker = new Worker(consumer, producer, TOPICS, "w1", 1, new ChunkReducer("w1", BusyWork.NONE),
+        Worker worker = new Worker(() -> consumer, producer, TOPICS, "w1", 1, new ChunkReducer("w1", BusyWork.NONE),
                 new SimpleMeterRegistry());
         consumer.schedulePollTask(() -> {
             consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
@@ -59,7 +54,7 @@ class DeadLettersOnceTest {
             consumer.schedulePollTask(() -> {
                 if (consumer.position(PARTITION) == 0 && deliveries.get() < 3) {
                     deliveries.incrementAndGet();
-                    consumer.addRecord(goodChunk());
+                    consumer.addRecord(TestChunks.goodChunk(PARTITION));
                     consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 1, 0L, TimestampType.CREATE_TIME, 0, 4,
                             "job-1/1".getBytes(StandardCharsets.UTF_8), "3\n".getBytes(StandardCharsets.UTF_8),
                             new RecordHeaders(), Optional.empty()));
@@ -70,8 +65,8 @@ class DeadLettersOnceTest {
         // When the worker runs until the batch is confirmed
         Thread loop = new Thread(worker, "worker");
         loop.start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> committed(consumer) >= 2);
-        long committedOffset = committed(consumer);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> TestChunks.committed(consumer, PARTITION) >= 2);
+        long committedOffset = TestChunks.committed(consumer, PARTITION);
         worker.close(Duration.ofSeconds(10));
 
         // Then it tried twice (the batch came back after the seek) and wrote one dead letter and one partial
@@ -79,21 +74,6 @@ class DeadLettersOnceTest {
         assertThat(committedOffset).isEqualTo(2);
         assertThat(producer.history()).filteredOn(r -> r.topic().equals(TOPICS.dead())).hasSize(1);
         assertThat(producer.history()).filteredOn(r -> r.topic().equals(TOPICS.partials())).hasSize(1);
-    }
-
-    private static long committed(MockConsumer<byte[], byte[]> consumer) {
-        OffsetAndMetadata committed = consumer.committed(Set.of(PARTITION)).get(PARTITION);
-        return committed == null ? -1 : committed.offset();
-    }
-
-    private static ConsumerRecord<byte[], byte[]> goodChunk() {
-        byte[] body = "1\n2\n".getBytes(StandardCharsets.UTF_8);
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        RecordHeaders headers = (RecordHeaders) new ChunkMeta("job-1", 0, JobKind.NUMBERS, "numbers.txt", 1, 0, 2,
-                crc.getValue(), 1_000, null, null).toHeaders();
-        return new ConsumerRecord<>(PARTITION.topic(), 0, 0, 0L, TimestampType.CREATE_TIME, 7, body.length,
-                "job-1/0".getBytes(StandardCharsets.UTF_8), body, headers, Optional.empty());
     }
 
     /** A producer whose first sends to one topic fail with a retriable timeout, as a struggling broker's do. */

@@ -33,7 +33,7 @@ class RewindAfterRevokeTest {
     @Test
     void aBatchGivenBackAfterItsPartitionWasTakenAwayRewindsOnlyWhatTheWorkerStillOwns() {
         MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
-        Worker worker = new Worker(consumer, new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()),
+        Worker worker = new Worker(() -> consumer, new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()),
                 TOPICS, "w1", 1, new ChunkReducer("w1", BusyWork.NONE), new SimpleMeterRegistry());
         consumer.subscribe(List.of(TOPICS.chunks()));
         consumer.updateBeginningOffsets(Map.of(KEPT, 0L, TAKEN, 0L));

@@ -9,6 +9,7 @@ import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Json;
+import mq.worker.ClientFactory;
 import mq.worker.GroupType;
 import mq.worker.Heartbeats;
 import mq.worker.ShareWorker;
@@ -17,6 +18,7 @@ import mq.worker.WorkerLoop;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
@@ -93,25 +95,34 @@ public final class WorkerCommand implements Callable<Integer> {
         try (RoleMetrics metrics = RoleMetrics.start("worker", metricsOptions.port())) {
             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(workerId + "-partials"));
             metrics.bind(producer);
-            WorkerLoop worker;
+            WorkerLoop<?> worker;
             if (groupType == GroupType.SHARE) {
                 var props = settings.shareConsumer(group, workerId);
                 props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
                 // Micrometer has no binder for share consumers: their own Kafka metrics are not exported.
-                worker = new ShareWorker(new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId,
+                worker = new ShareWorker(() -> new KafkaShareConsumer<>(props), producer, kafka.topics(), workerId,
                         threads, reducer, metrics.registry());
             } else {
                 var props = settings.consumer(group, workerId);
                 props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-                worker = new Worker(metrics.bind(new KafkaConsumer<>(props)), producer, kafka.topics(), workerId,
-                        threads, reducer, metrics.registry());
+                worker = new Worker(new ClientFactory<>() {
+                    @Override
+                    public Consumer<byte[], byte[]> open() {
+                        return metrics.bind(new KafkaConsumer<byte[], byte[]>(props));
+                    }
+
+                    @Override
+                    public void closed(Consumer<byte[], byte[]> consumer) {
+                        metrics.unbind(consumer);
+                    }
+                }, producer, kafka.topics(), workerId, threads, reducer, metrics.registry());
             }
             runWithHeartbeats(worker, producer, workerId, metrics);
         }
         return 0;
     }
 
-    private void runWithHeartbeats(WorkerLoop worker, KafkaProducer<byte[], byte[]> producer, String workerId,
+    private void runWithHeartbeats(WorkerLoop<?> worker, KafkaProducer<byte[], byte[]> producer, String workerId,
                                    RoleMetrics metrics) {
         try (Heartbeats heartbeats = new Heartbeats(producer, kafka.topics(), workerId, group, groupType, threads,
                 worker::chunksDone)) {

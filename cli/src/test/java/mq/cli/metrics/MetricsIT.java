@@ -80,7 +80,7 @@ class MetricsIT {
                 String id = "w" + i;
                 RoleMetrics metrics = RoleMetrics.start("worker", 0);
                 workerMetrics.add(metrics);
-                Worker worker = new Worker(metrics.bind(new KafkaConsumer<>(client.consumer(workerGroup, id))),
+                Worker worker = new Worker(() -> metrics.bind(new KafkaConsumer<>(client.consumer(workerGroup, id))),
                         metrics.bind(new KafkaProducer<>(client.producer(id + "-partials"))), topics, id, 1,
                         new ChunkReducer(id, BusyWork.NONE), metrics.registry());
                 run(id, worker, worker::close, metrics);

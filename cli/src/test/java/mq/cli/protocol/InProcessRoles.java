@@ -36,7 +36,7 @@ final class InProcessRoles implements AutoCloseable {
     final String workerGroup = TestBroker.uniqueName("workers");
     private final Path reports;
     private final List<Thread> workerThreads = new ArrayList<>();
-    private final List<WorkerLoop> workers = new ArrayList<>();
+    private final List<WorkerLoop<?>> workers = new ArrayList<>();
     private Aggregator aggregator;
     private Thread aggregatorThread;
     private final List<Aggregator> others = new ArrayList<>();
@@ -81,7 +81,7 @@ final class InProcessRoles implements AutoCloseable {
     InProcessRoles startConsumerWorkers(int count) {
         for (int i = 1; i <= count; i++) {
             String id = "w" + i;
-            start(new Worker(new KafkaConsumer<>(client.consumer(workerGroup, id)), new KafkaProducer<>(client.producer(id)),
+            start(new Worker(() -> new KafkaConsumer<>(client.consumer(workerGroup, id)), new KafkaProducer<>(client.producer(id)),
                     topics, id, 2, new ChunkReducer(id, BusyWork.NONE), new SimpleMeterRegistry()));
         }
         try (Admin admin = Admin.create(client.admin("it-ready"))) {
@@ -97,7 +97,7 @@ final class InProcessRoles implements AutoCloseable {
                 String id = "s" + i;
                 var props = client.shareConsumer(workerGroup, id);
                 props.put("max.poll.records", "4");
-                start(new ShareWorker(new KafkaShareConsumer<>(props), new KafkaProducer<>(client.producer(id)), topics, id, 2,
+                start(new ShareWorker(() -> new KafkaShareConsumer<>(props), new KafkaProducer<>(client.producer(id)), topics, id, 2,
                         new ChunkReducer(id, BusyWork.NONE), new SimpleMeterRegistry()));
             }
             new GroupReadiness(admin).awaitShareMembers(workerGroup, count, READY, this::checkAlive);
@@ -105,7 +105,7 @@ final class InProcessRoles implements AutoCloseable {
         return this;
     }
 
-    private void start(WorkerLoop worker) {
+    private void start(WorkerLoop<?> worker) {
         Thread thread = new Thread(worker, "worker");
         thread.start();
         workers.add(worker);
@@ -130,7 +130,7 @@ final class InProcessRoles implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (WorkerLoop worker : workers) {
+        for (WorkerLoop<?> worker : workers) {
             worker.close(Duration.ofSeconds(10));
         }
         if (aggregator != null) {

@@ -51,7 +51,7 @@ class LongRunningRolesIT {
                     Duration.ofMinutes(1), new SimpleMeterRegistry()));
             for (int i = 1; i <= 2; i++) {
                 String id = "w" + i;
-                start(new Worker(new KafkaConsumer<>(fixture.client.consumer(workers, id)),
+                start(new Worker(() -> new KafkaConsumer<>(fixture.client.consumer(workers, id)),
                         new KafkaProducer<>(fixture.client.producer(id)), fixture.topics, id, 2,
                         new ChunkReducer(id, BusyWork.NONE), new SimpleMeterRegistry()));
             }
