@@ -2,6 +2,7 @@ package mq.aggregator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import mq.aggregator.recovery.CommitPoint;
 import mq.aggregator.recovery.FinishedJobs;
 import mq.aggregator.report.ReportBuilder;
 import mq.aggregator.report.ReportFiles;
+import mq.aggregator.state.LatestStates;
 import mq.common.kafka.DeadLetters;
 import mq.common.kafka.PositionsOnAssign;
 import mq.common.protocol.JobEvent;
@@ -88,6 +90,7 @@ public final class Aggregator implements Runnable {
     private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
     private volatile AggregatorObserver observer = AggregatorObserver.NONE;
     private volatile String owner;
+    private volatile LatestStates latestStates = LatestStates.inHeap();
     private long lastProgressAt;
     private long lastCommitAt;
     private volatile int jobsCompleted;
@@ -121,6 +124,12 @@ public final class Aggregator implements Runnable {
         return this;
     }
 
+    /** Where records jobs keep their latest versions (default: on the heap); closed when the loop stops. */
+    public Aggregator latestStates(LatestStates states) {
+        this.latestStates = states;
+        return this;
+    }
+
     @Override
     public void run() {
         try {
@@ -129,8 +138,8 @@ public final class Aggregator implements Runnable {
             } // else a named owner serves one run, started before its job: nothing of its own can have finished
 
             consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
-            LOG.info("aggregator{} reading {} and {}, reports under {}", owner == null ? "" : " " + owner,
-                    topics.jobs(), topics.partials(), reportsDir);
+            LOG.info("aggregator{} reading {} and {}, reports under {}; {}", owner == null ? "" : " " + owner,
+                    topics.jobs(), topics.partials(), reportsDir, latestStates.describe());
             while (!closing) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 long wallNow = System.currentTimeMillis();
@@ -150,12 +159,23 @@ public final class Aggregator implements Runnable {
             throw e;
         } finally {
             try {
+                closeStates();
                 consumer.close();
                 producer.close();
             } finally {
                 stopped.countDown();
                 LOG.info("aggregator stopped after {} jobs", jobsCompleted);
             }
+        }
+    }
+
+    /** Deletes every spill store: the jobs still in flight are re-read from Kafka by the next aggregator. */
+    private void closeStates() {
+        try {
+            inFlight.values().forEach(JobState::close);
+            latestStates.close();
+        } catch (RuntimeException e) {
+            LOG.warn("aggregator: cannot clean up its spill folder: {}", e.toString());
         }
     }
 
@@ -234,7 +254,7 @@ public final class Aggregator implements Runnable {
         lastActivity.put(job, wallNow);
         commitPoint.saw(job, new TopicPartition(record.topic(), record.partition()), record.offset());
         long at = eventTime(record, wallNow);
-        JobState state = inFlight.computeIfAbsent(job, id -> new JobState(id, at));
+        JobState state = inFlight.computeIfAbsent(job, id -> new JobState(id, at, latestStates.open(id)));
         state.sawMessageAt(at);
         return state;
     }
@@ -276,12 +296,14 @@ public final class Aggregator implements Runnable {
     }
 
     private void finish(JobState state, long finishedAt) {
-        JobReport report = ReportBuilder.build(state, finishedAt);
+        JobReport report = report(state, finishedAt);
         Path dir = report.outputDir() != null ? Path.of(report.outputDir()) : ReportFiles.jobDir(reportsDir, state.job());
         try {
             ReportFiles.write(dir, report, state.latest(), state.chunkTimings());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.error("cannot write the files of job {} to {}: {}", state.job(), dir, e.toString());
+        } finally {
+            state.close();
         }
         send(new ResultMessage.Final(state.job(), report));
         inFlight.remove(state.job());
@@ -296,6 +318,16 @@ public final class Aggregator implements Runnable {
         observer.finished(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");
+    }
+
+    /** The job's report; a spill store that cannot be read fails the job (a failed report reads no totals). */
+    private static JobReport report(JobState state, long finishedAt) {
+        try {
+            return ReportBuilder.build(state, finishedAt);
+        } catch (UncheckedIOException e) {
+            state.fail("the aggregator could not read the job's latest records back: " + e.getMessage());
+            return ReportBuilder.build(state, finishedAt);
+        }
     }
 
     private void commit(boolean now) {

@@ -6,20 +6,23 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import mq.aggregator.state.HeapLatestState;
+import mq.aggregator.state.LatestState;
 import mq.common.exact.NumberStats;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.Partial;
-import mq.common.records.LatestRecords;
 
 /**
  * Everything the aggregator knows about one job in flight.
  *
  * <p>Merging a partial is idempotent per chunk: a chunk already merged is counted as a duplicate
  * and otherwise ignored, so a chunk redone after a worker crash cannot be counted twice. Memory
- * is the merged result (one entry per distinct key for records) plus a few numbers per chunk.
+ * is the merged result (one entry per distinct key for records, on the heap up to the aggregator's
+ * budget and spilled to disk past it: {@link LatestState}) plus a few numbers per chunk.
+ * {@link #close} frees the records' state when the job is over.
  */
-public final class JobState {
+public final class JobState implements AutoCloseable {
     private final String job;
     private JobEvent.Started started;
     private JobEvent.Ended ended;
@@ -30,7 +33,7 @@ public final class JobState {
     private int mergedCount;
     private long duplicatesIgnored;
     private NumberStats numbers = NumberStats.EMPTY;
-    private final LatestRecords latest = new LatestRecords();
+    private final LatestState latest;
     private long records;
     private long checksum;
 
@@ -44,8 +47,14 @@ public final class JobState {
     private final long firstSeenAt;
     private long lastEventAt;
 
+    /** A job whose latest records stay on the heap (tests, benchmarks, the in-process baseline). */
     public JobState(String job, long now) {
+        this(job, now, new HeapLatestState());
+    }
+
+    public JobState(String job, long now, LatestState latest) {
         this.job = job;
+        this.latest = latest;
         this.firstSeenAt = now;
         this.lastEventAt = now;
     }
@@ -197,8 +206,14 @@ public final class JobState {
         return numbers;
     }
 
-    public LatestRecords latest() {
+    public LatestState latest() {
         return latest;
+    }
+
+    /** Frees the latest records' heap and deletes their spill store, if any. */
+    @Override
+    public void close() {
+        latest.close();
     }
 
     public long records() {

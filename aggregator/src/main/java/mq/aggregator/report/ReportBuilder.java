@@ -2,18 +2,19 @@ package mq.aggregator.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import mq.aggregator.job.JobState;
+import mq.aggregator.state.LatestState;
 import mq.common.exact.ExactSum;
 import mq.common.exact.NumberStats;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.JobReport;
-import mq.common.records.RecordVersion;
 
 /** Turns a finished job's state into its report: totals, verification against the producer, timings. */
 public final class ReportBuilder {
@@ -40,6 +41,7 @@ public final class ReportBuilder {
                 totals.numbers() != null ? totals.numbers().min() : null,
                 totals.numbers() != null ? totals.numbers().max() : null,
                 totals.distinctKeys(), totals.superseded(), totals.sums(), totals.sumMissing(), totals.recordsFile(),
+                totals.stateStore(),
                 ended != null ? ended.chunks() : state.mergedCount(),
                 state.perWorker().size(), !failed, verification, state.duplicatesIgnored(), skipped(state, failed),
                 timings(state, startedAt, endToEnd), throughput(state, endToEnd), perWorker(state),
@@ -82,21 +84,23 @@ public final class ReportBuilder {
 
     /** The result proper: statistics for numbers, latest versions and field sums for records. */
     private record Totals(long count, NumberStats numbers, Long distinctKeys, Long superseded,
-                          Map<String, BigDecimal> sums, Map<String, Long> sumMissing, String recordsFile) {
-        static final Totals NONE = new Totals(0, null, null, null, null, null, null);
+                          Map<String, BigDecimal> sums, Map<String, Long> sumMissing, String recordsFile,
+                          JobReport.StateStore stateStore) {
+        static final Totals NONE = new Totals(0, null, null, null, null, null, null, null);
     }
 
     private static Totals totals(JobState state, JobKind kind) {
         if (kind == JobKind.NUMBERS) {
             NumberStats numbers = state.numbers().canonical();
-            return new Totals(numbers.count(), numbers, null, null, null, null, null);
+            return new Totals(numbers.count(), numbers, null, null, null, null, null, null);
         }
         long count = state.records() - state.badCount();
         long distinctKeys = state.latest().distinctKeys();
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         Map<String, Long> sumMissing = new LinkedHashMap<>();
-        fieldSums(state.started().recordSpec().sumFields(), state.latest().unordered(), sums, sumMissing);
-        return new Totals(count, null, distinctKeys, count - distinctKeys, sums, sumMissing, RECORDS_FILE);
+        fieldSums(state.started().recordSpec().sumFields(), state.latest(), sums, sumMissing);
+        return new Totals(count, null, distinctKeys, count - distinctKeys, sums, sumMissing, RECORDS_FILE,
+                state.latest().summary());
     }
 
     private static JobReport.Skipped skipped(JobState state, boolean failed) {
@@ -131,22 +135,27 @@ public final class ReportBuilder {
         return perWorker;
     }
 
-    /** Sums each field over the latest version of every key; versions without the field are counted as missing. */
-    static void fieldSums(List<String> fields, Iterable<RecordVersion> latest,
-                          Map<String, BigDecimal> sums, Map<String, Long> missing) {
-        for (String field : fields) {
-            ExactSum sum = new ExactSum();
-            long absent = 0;
-            for (RecordVersion version : latest) {
-                BigDecimal value = version.sumValues().get(field);
+    /**
+     * Sums each field over the latest version of every key, in one pass over them (they may be on
+     * disk); versions without the field are counted as missing. Exact, so the order does not matter.
+     */
+    static void fieldSums(List<String> fields, LatestState latest, Map<String, BigDecimal> sums, Map<String, Long> missing) {
+        ExactSum[] fieldSums = new ExactSum[fields.size()];
+        long[] absent = new long[fields.size()];
+        Arrays.setAll(fieldSums, i -> new ExactSum());
+        latest.forEach(version -> {
+            for (int i = 0; i < fieldSums.length; i++) {
+                BigDecimal value = version.sumValues().get(fields.get(i));
                 if (value == null) {
-                    absent++;
+                    absent[i]++;
                 } else {
-                    sum.add(value);
+                    fieldSums[i].add(value);
                 }
             }
-            sums.put(field, sum.value());
-            missing.put(field, absent);
+        });
+        for (int i = 0; i < fieldSums.length; i++) {
+            sums.put(fields.get(i), fieldSums[i].value());
+            missing.put(fields.get(i), absent[i]);
         }
     }
 

@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import mq.aggregator.job.ChunkTiming;
+import mq.aggregator.state.LatestState;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.JobId;
 import mq.common.protocol.Json;
 import mq.common.protocol.MalformedMessageException;
 import mq.common.protocol.Terminal;
-import mq.common.records.LatestRecords;
-import mq.common.records.RecordVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,7 @@ public final class ReportFiles {
      * outcome: a report is never overwritten by a different one (a second, contradictory final
      * must not replace a good result). Returns whether the files were written.
      */
-    public static boolean write(Path dir, JobReport report, LatestRecords latest, List<ChunkTiming> timings) throws IOException {
+    public static boolean write(Path dir, JobReport report, LatestState latest, List<ChunkTiming> timings) throws IOException {
         Optional<JobReport> existing = read(dir);
         if (existing.isPresent() && existing.get().job() != null && existing.get().job().equals(report.job())
                 && !Objects.equals(existing.get().status(), report.status())) {
@@ -75,10 +74,10 @@ public final class ReportFiles {
         if (report.recordsFile() != null && latest != null) {
             Path tmp = dir.resolve(report.recordsFile() + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (RecordVersion version : latest.sortedByKey()) {
+                latest.forEachSortedByKey(version -> {
                     out.write(version.json());
                     out.write('\n');
-                }
+                });
             }
             Files.move(tmp, dir.resolve(report.recordsFile()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

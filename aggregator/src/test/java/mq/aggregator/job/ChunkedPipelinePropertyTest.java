@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import mq.aggregator.report.ReportBuilder;
+import mq.aggregator.state.StateContents;
 import mq.common.exact.DecimalText;
 import mq.common.exact.NumberStats;
 import mq.common.protocol.ChunkMeta;
@@ -191,7 +192,7 @@ class ChunkedPipelinePropertyTest {
         // Then every variant gives the sequential result, and each latest record holds its fields as written
         assertEveryVariantGives(sequential(generated), input, InputFormat.CSV, spec, random);
         Reduced reduced = reduceFile(input, InputFormat.CSV, 7, spec);
-        for (RecordVersion version : deliver(reduced, random).latest().unordered()) {
+        for (RecordVersion version : StateContents.sorted(deliver(reduced, random).latest())) {
             var json = Json.RECORDS.readTree(version.json());
             assertThat(json.get("note").isNull() ? "" : json.get("note").textValue()).isEqualTo(notes.get(version.position()));
             assertThat(json.get("id").isTextual()).isTrue();
@@ -256,7 +257,7 @@ class ChunkedPipelinePropertyTest {
                 assertThat(state.isComplete()).as(variant).isTrue();
                 assertThat(outcome(state)).as(variant).isEqualTo(expected);
                 Map<RecordKey, String> json = new TreeMap<>();
-                state.latest().unordered().forEach(v -> json.put(v.key(), v.json()));
+                state.latest().forEach(v -> json.put(v.key(), v.json()));
                 if (firstVariantJson == null) {
                     firstVariantJson = json;
                 } else {
@@ -347,7 +348,7 @@ class ChunkedPipelinePropertyTest {
 
     private static Outcome outcome(JobState state) {
         Map<RecordKey, Long> position = new HashMap<>();
-        for (RecordVersion version : state.latest().unordered()) {
+        for (RecordVersion version : StateContents.sorted(state.latest())) {
             position.put(version.key(), version.position());
         }
         JobReport report = ReportBuilder.build(state, 10_000);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import mq.aggregator.state.StateContents;
 import mq.common.exact.NumberStats;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.JobEvent;
@@ -260,8 +261,8 @@ class JobStateTest {
         state.merge(records(0, version("a", "2024-01-03T00:00:00Z", 1, "1"), version("b", "2024-01-01T00:00:00Z", 2, "4")), 2_001);
 
         assertThat(state.latest().distinctKeys()).isEqualTo(2);
-        assertThat(state.latest().get(RecordKey.ofText("a")).position()).isEqualTo(1);
-        assertThat(state.latest().get(RecordKey.ofText("b")).position()).isEqualTo(6);
+        assertThat(StateContents.byKey(state.latest()).get(RecordKey.ofText("a")).position()).isEqualTo(1);
+        assertThat(StateContents.byKey(state.latest()).get(RecordKey.ofText("b")).position()).isEqualTo(6);
         assertThat(state.records()).isEqualTo(4);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import mq.aggregator.job.JobState;
+import mq.aggregator.state.HeapLatestState;
 import mq.common.exact.NumberStats;
 import mq.common.protocol.BadLine;
 import mq.common.protocol.JobEvent;
@@ -174,7 +175,9 @@ class ReportBuilderTest {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         Map<String, Long> missing = new LinkedHashMap<>();
 
-        ReportBuilder.fieldSums(List.of("x", "y"), latest, sums, missing);
+        HeapLatestState state = new HeapLatestState();
+        state.addAll(latest);
+        ReportBuilder.fieldSums(List.of("x", "y"), state, sums, missing);
 
         assertThat(sums.get("x")).isEqualByComparingTo(new BigDecimal(Long.MAX_VALUE).multiply(BigDecimal.valueOf(2)).add(new BigDecimal("0.1")));
         assertThat(sums.get("y")).isEqualByComparingTo("0");

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import mq.aggregator.job.ChunkTiming;
 import mq.aggregator.job.JobState;
+import mq.aggregator.state.HeapLatestState;
+import mq.aggregator.state.LatestState;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobKind;
 import mq.common.protocol.JobReport;
@@ -20,7 +22,6 @@ import mq.common.protocol.Json;
 import mq.common.protocol.MalformedMessageException;
 import mq.common.protocol.Partial;
 import mq.common.protocol.RecordSpec;
-import mq.common.records.LatestRecords;
 import mq.common.records.RecordKey;
 import mq.common.records.RecordVersion;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,19 @@ class ReportFilesTest {
         return new RecordVersion(key, Instant.parse("2024-01-01T00:00:00Z"), 0, 1, Map.of(), json);
     }
 
-    private static LatestRecords latest() {
-        LatestRecords latest = new LatestRecords();
-        latest.add(version(RecordKey.ofText("b"), "{\"id\":\"b\"}"));
-        latest.add(version(RecordKey.ofNumber(new BigDecimal("10")), "{\"id\":10}"));
-        latest.add(version(RecordKey.ofText("10"), "{\"id\":\"10\"}"));
-        latest.add(version(RecordKey.ofNumber(new BigDecimal("-2.5")), "{\"id\":-2.5, \"price\": 12.50}"));
-        latest.add(version(RecordKey.ofText("A"), "{\"id\":\"A\",\"name\":\"Zoë\"}"));
-        latest.add(version(RecordKey.ofNumber(new BigDecimal("9")), "{\"id\":9.0}"));
+    private static List<RecordVersion> versions() {
+        return List.of(
+                version(RecordKey.ofText("b"), "{\"id\":\"b\"}"),
+                version(RecordKey.ofNumber(new BigDecimal("10")), "{\"id\":10}"),
+                version(RecordKey.ofText("10"), "{\"id\":\"10\"}"),
+                version(RecordKey.ofNumber(new BigDecimal("-2.5")), "{\"id\":-2.5, \"price\": 12.50}"),
+                version(RecordKey.ofText("A"), "{\"id\":\"A\",\"name\":\"Zoë\"}"),
+                version(RecordKey.ofNumber(new BigDecimal("9")), "{\"id\":9.0}"));
+    }
+
+    private static LatestState latest() {
+        LatestState latest = new HeapLatestState();
+        latest.addAll(versions());
         return latest;
     }
 
@@ -53,7 +59,7 @@ class ReportFilesTest {
         state.started(new JobEvent.Started(JOB, JobKind.RECORDS, "data.jsonl", "jsonl",
                 new RecordSpec("id", "updated_at", List.of("price")), false, null, 1_000));
         state.merge(new Partial(JOB, 0, "w", JobKind.RECORDS, 6, 10, 5, 1_000, 1_010, 1_020, 0, null,
-                List.copyOf(latest().unordered()), 0, List.of(), null), 1_100);
+                versions(), 0, List.of(), null), 1_100);
         state.ended(new JobEvent.Ended(JOB, 1, 6, 0, 10, 5, 20, 1_050));
         return ReportBuilder.build(state, 2_000);
     }
@@ -109,7 +115,7 @@ class ReportFilesTest {
 
     @Test
     void rewritingReplacesTheFilesAndLeavesNoTemporaryOnes() throws IOException {
-        ReportFiles.write(dir, recordsReport(), new LatestRecords(), List.of());
+        ReportFiles.write(dir, recordsReport(), new HeapLatestState(), List.of());
 
         ReportFiles.write(dir, recordsReport(), latest(), List.of());
 
@@ -156,7 +162,7 @@ class ReportFilesTest {
     void aReportIsNeverReplacedByOneWithAnotherOutcome() throws IOException {
         JobReport good = recordsReport();
         JobReport failed = new JobReport(good.job(), good.kind(), JobReport.FAILED, "late phantom", null, null, 0, null,
-                null, null, null, null, null, null, null, 0, 0, false, null, 0, null, good.timings(), good.throughput(),
+                null, null, null, null, null, null, null, null, 0, 0, false, null, 0, null, good.timings(), good.throughput(),
                 Map.of(), null, 0, 3_000);
         ReportFiles.write(dir, good, latest(), List.of());
 

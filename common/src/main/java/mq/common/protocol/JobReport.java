@@ -10,7 +10,7 @@ import java.util.Map;
  * Fields that do not apply to a job's kind are left out of the JSON.
  */
 @JsonPropertyOrder({"job", "kind", "status", "error", "source", "format", "count", "sum", "min", "max",
-        "distinct_keys", "superseded", "sums", "sum_missing", "records_file", "chunks", "workers",
+        "distinct_keys", "superseded", "sums", "sum_missing", "records_file", "state_store", "chunks", "workers",
         "verified", "verification", "duplicates_ignored", "skipped", "timings", "throughput", "per_worker"})
 public record JobReport(
         String job,
@@ -28,6 +28,7 @@ public record JobReport(
         Map<String, BigDecimal> sums,
         Map<String, Long> sumMissing,
         String recordsFile,
+        StateStore stateStore,
         int chunks,
         int workers,
         boolean verified,
@@ -51,6 +52,14 @@ public record JobReport(
     /** The aggregator's totals next to the producer's: equal when nothing was lost or counted twice. */
     public record Verification(int expectedChunks, int mergedChunks, long expectedRecords, long records,
                                long expectedChecksum, long checksum) {
+    }
+
+    /**
+     * Where a records job's latest versions were kept: {@code spilled} when some went to the
+     * aggregator's disk store, the heap budget in bytes ({@code null}: none, all on the heap), and
+     * how many times the in-heap versions were moved to the store.
+     */
+    public record StateStore(boolean spilled, Long heapBudgetBytes, int spills) {
     }
 
     /** Lines left out with {@code --skip-bad}, or the lines that failed the job. */

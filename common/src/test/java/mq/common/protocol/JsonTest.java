@@ -247,7 +247,7 @@ class JsonTest {
     static JobReport numbersReport() {
         return new JobReport("job-1", JobKind.NUMBERS, JobReport.SUCCEEDED, null, "n.txt", "numbers", 5,
                 new BigDecimal("12345678901234567890.5"), new BigDecimal("-3"), new BigDecimal("10000000000000000000"),
-                null, null, null, null, null, 2, 1, true,
+                null, null, null, null, null, null, 2, 1, true,
                 new JobReport.Verification(2, 2, 5, 5, 123, 123), 1, null,
                 new JobReport.Timings(10, 2, 30, 40, new JobReport.Distribution(1.5, 1, 2, 2),
                         new JobReport.Distribution(0, 0, 0, 0), 3),
@@ -258,7 +258,8 @@ class JsonTest {
     static JobReport recordsReport() {
         return new JobReport("job-2", JobKind.RECORDS, JobReport.FAILED, "data.jsonl, line 3: malformed JSON: {",
                 "data.jsonl", "jsonl", 9, null, null, null, 4L, 5L,
-                Map.of("price", new BigDecimal("10.5")), Map.of("price", 1L), "records.jsonl", 3, 2, false,
+                Map.of("price", new BigDecimal("10.5")), Map.of("price", 1L), "records.jsonl",
+                new JobReport.StateStore(true, 134_217_728L, 3), 3, 2, false,
                 new JobReport.Verification(3, 3, 10, 10, 77, 77), 0,
                 new JobReport.Skipped(1, List.of(new BadLine(3, "{", "malformed JSON"))),
                 new JobReport.Timings(10, 2, 30, 40, new JobReport.Distribution(1.5, 1, 2, 2),

@@ -2,6 +2,7 @@ package mq.lab.scale;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -65,8 +66,10 @@ public final class InProcessBaseline {
         state.ended(new JobEvent.Ended(request.job(), chunks, records, 0, 0, state.checksum(), 0, System.currentTimeMillis()));
         JobReport report = ReportBuilder.build(state, System.currentTimeMillis());
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        List<String> lines = report.recordsFile() == null ? List.of()
-                : state.latest().sortedByKey().stream().map(v -> v.json()).toList();
+        List<String> lines = new ArrayList<>();
+        if (report.recordsFile() != null) {
+            state.latest().forEachSortedByKey(version -> lines.add(version.json()));
+        }
         return new Result(threads, records, millis, records * 1000.0 / millis, ResultDigest.of(report, lines.iterator()));
     }
 
