@@ -47,9 +47,10 @@ public final class LocalRun implements AutoCloseable {
      * @param heap      maximum heap of each role process, e.g. {@code 256m}
      * @param jobTimeout how long to wait for the result once producing has finished
      * @param jit        the role processes' JIT mode (AUTO: C1 without busy work, C2 with it)
+     * @param stateHeapBudget the aggregator's {@code --state-heap-budget} ({@code null}: its default)
      */
     public record Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
-                           Duration jobTimeout, boolean showProgress, JitMode jit) {
+                           Duration jobTimeout, boolean showProgress, JitMode jit, String stateHeapBudget) {
         public Settings {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
@@ -58,6 +59,16 @@ public final class LocalRun implements AutoCloseable {
         public Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
                         Duration jobTimeout, boolean showProgress) {
             this(workers, threads, workMicros, groupType, heap, jobTimeout, showProgress, JitMode.AUTO);
+        }
+
+        public Settings(int workers, int threads, int workMicros, GroupType groupType, String heap,
+                        Duration jobTimeout, boolean showProgress, JitMode jit) {
+            this(workers, threads, workMicros, groupType, heap, jobTimeout, showProgress, jit, null);
+        }
+
+        /** The same settings with the aggregator's state heap budget. */
+        public Settings withStateHeapBudget(String budget) {
+            return new Settings(workers, threads, workMicros, groupType, heap, jobTimeout, showProgress, jit, budget);
         }
 
         /** The JIT mode the role processes really run with. */
@@ -121,10 +132,13 @@ public final class LocalRun implements AutoCloseable {
                 readiness.startShareGroupAtEnd(workerGroup(), topics.chunks());
             }
             // The run's aggregator owns the run's job alone, even beside long-running roles on the same prefix.
-            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", "--group", aggregatorGroup(),
-                    "--owner", aggregatorGroup(),
-                    "--worker-group", workerGroup(),
-                    "--reports", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("aggregator.log"), settings.resolvedJit());
+            List<String> aggregatorOptions = new ArrayList<>(List.of("--group", aggregatorGroup(), "--owner", aggregatorGroup(),
+                    "--worker-group", workerGroup(), "--reports", outDir.toAbsolutePath().toString()));
+            if (settings.stateHeapBudget() != null) {
+                aggregatorOptions.addAll(List.of("--state-heap-budget", settings.stateHeapBudget()));
+            }
+            aggregator = ChildProcess.start("aggregator", roleArguments("aggregator", aggregatorOptions.toArray(String[]::new)),
+                    settings.heap(), logs.resolve("aggregator.log"), settings.resolvedJit());
             for (int i = 1; i <= settings.workers(); i++) {
                 workers.add(startWorker("worker-" + i, logs));
             }

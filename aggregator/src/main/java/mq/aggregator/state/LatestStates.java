@@ -2,6 +2,7 @@ package mq.aggregator.state;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,17 +35,23 @@ public final class LatestStates implements AutoCloseable {
         return new LatestStates(new HeapBudget(heapBudgetBytes), new SpillDirectory(spillRoot));
     }
 
+    /** From the budget option ({@link #heapBudget}): spilling past it, or all on the heap. */
+    public static LatestStates of(String heapBudget, Path spillRoot, long maxHeapBytes) {
+        OptionalLong bytes = heapBudget(heapBudget, maxHeapBytes);
+        return bytes.isPresent() ? spilling(bytes.getAsLong(), spillRoot) : inHeap();
+    }
+
     /**
-     * From the budget option: {@code off} (all on the heap), {@code auto} (a quarter of
+     * The budget option read: {@code off} (empty: all on the heap), {@code auto} (a quarter of
      * {@code maxHeapBytes}), or a size in bytes with an optional {@code k}, {@code m} or {@code g}.
      */
-    public static LatestStates of(String heapBudget, Path spillRoot, long maxHeapBytes) {
-        String text = heapBudget.trim().toLowerCase(Locale.ROOT);
-        if (text.equals("off")) {
-            return inHeap();
-        }
-        long bytes = text.equals("auto") ? maxHeapBytes * DEFAULT_HEAP_SHARE_PERCENT / 100 : parseSize(text);
-        return spilling(bytes, spillRoot);
+    public static OptionalLong heapBudget(String option, long maxHeapBytes) {
+        String text = option.trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "off" -> OptionalLong.empty();
+            case "auto" -> OptionalLong.of(maxHeapBytes * DEFAULT_HEAP_SHARE_PERCENT / 100);
+            default -> OptionalLong.of(parseSize(text));
+        };
     }
 
     private static long parseSize(String text) {

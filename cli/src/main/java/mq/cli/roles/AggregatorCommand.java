@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
 import mq.aggregator.live.LivePage;
+import mq.aggregator.state.LatestStates;
 import mq.cli.options.Bootstrap;
 import mq.aggregator.report.RecentReports;
 import mq.metrics.GroupLag;
@@ -21,7 +22,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code mq aggregator}: merges partial results into each job's report; run one per installation. */
 @Command(name = "aggregator", mixinStandardHelpOptions = true,
@@ -37,6 +41,9 @@ public final class AggregatorCommand implements Callable<Integer> {
 
     @Mixin
     LimitsOptions limits;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = "${env:MQ_AGGREGATOR_GROUP:-mq-aggregator}",
             description = "Consumer group of the aggregator (env MQ_AGGREGATOR_GROUP, default ${DEFAULT-VALUE}).")
@@ -60,6 +67,18 @@ public final class AggregatorCommand implements Callable<Integer> {
                     + "only the jobs that name none (env MQ_AGGREGATOR_OWNER).")
     String owner;
 
+    @Option(names = "--state-heap-budget", paramLabel = "SIZE|auto|off", defaultValue = "${env:MQ_STATE_HEAP_BUDGET:-auto}",
+            description = "Heap for the latest record of each key of records jobs (all jobs in flight together, estimated); "
+                    + "past it they spill to a RocksDB store under --spill-dir. A size (64m, 1g), auto (a quarter of the "
+                    + "maximum heap) or off (all on the heap, never spilled) (env MQ_STATE_HEAP_BUDGET, default ${DEFAULT-VALUE}).")
+    String stateHeapBudget;
+
+    @Option(names = "--spill-dir", paramLabel = "DIR", defaultValue = "${env:MQ_SPILL_DIR}",
+            description = "Where spilled jobs keep their stores, a folder per job, deleted when the job is reported or the "
+                    + "aggregator stops (env MQ_SPILL_DIR; default: <reports>/.spill, on disk, where the system's "
+                    + "temporary folder may be memory).")
+    Path spillDir;
+
     @Option(names = "--topics-ready", hidden = true,
             description = "Skip creating missing topics: the launcher has just done it (saves a second per process).")
     boolean topicsReady;
@@ -67,6 +86,7 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         limits.apply();
+        LatestStates states = latestStates();
         Json.warmUpInBackground();
         String id = ProcessIdentity.defaultId();
         ClientSettings settings = kafka.settings(Bootstrap.existing(kafka));
@@ -88,7 +108,7 @@ public final class AggregatorCommand implements Callable<Integer> {
             Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
                     Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner)
-                    .observe(live.observer());
+                    .observe(live.observer()).latestStates(states);
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);
                 live.close();
@@ -98,6 +118,16 @@ public final class AggregatorCommand implements Callable<Integer> {
             aggregator.run();
         }
         return 0;
+    }
+
+    /** The budget option read, or a usage error (exit 2) that says what it takes. */
+    private LatestStates latestStates() {
+        Path dir = spillDir != null ? spillDir : reports.resolve(".spill");
+        try {
+            return LatestStates.of(stateHeapBudget, dir, Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--state-heap-budget: " + e.getMessage());
+        }
     }
 
     /** The worker group's lag as GroupLag last measured it, for the live page's lag chart. */

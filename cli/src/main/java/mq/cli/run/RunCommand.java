@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import mq.aggregator.state.LatestStates;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.JitOption;
 import mq.cli.options.JobOptions;
@@ -63,8 +64,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out " + Terminal.quote(outDir.toString())
                     + ": cannot create the folder (" + Terminal.escape(e.toString()) + ")");
         }
+        LocalRun.Settings settings = run.settings();
         String bootstrap = Bootstrap.startingLocal(kafka);
-        JobReport report = execute(kafka, bootstrap, run.settings(), job, jobId, outDir);
+        JobReport report = execute(kafka, bootstrap, settings, job, jobId, outDir);
         ReportPrinter.print(report, outDir, System.out);
         return report.succeeded() ? 0 : 1;
     }
@@ -109,6 +111,12 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Maximum heap of each worker and aggregator process (default ${DEFAULT-VALUE}).")
         String heap;
 
+        @Option(names = "--state-heap-budget", paramLabel = "SIZE|auto|off",
+                description = "The aggregator's heap for the latest record of each key; past it they spill to a RocksDB "
+                        + "store under the run's folder, deleted at the end: a size (64m, 1g), auto (a quarter of --heap) "
+                        + "or off (never spill) (default: auto).")
+        String stateHeapBudget;
+
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
                 description = "Give up waiting for the result after this long (default ${DEFAULT-VALUE}).")
         long timeoutSeconds;
@@ -122,8 +130,11 @@ public final class RunCommand implements Callable<Integer> {
         boolean noProgress;
 
         public LocalRun.Settings settings() {
+            if (stateHeapBudget != null) {
+                LatestStates.heapBudget(stateHeapBudget, 0); // a usage error now, not a failed aggregator later
+            }
             return new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofSeconds(timeoutSeconds),
-                    !noProgress, jit);
+                    !noProgress, jit, stateHeapBudget);
         }
     }
 }

@@ -35,10 +35,13 @@ final class RunFixture {
     }
 
     LocalRun localRun(int workers, int threads, int workMicros, GroupType groupType, String heap) {
+        return localRun(new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofMinutes(3), false));
+    }
+
+    LocalRun localRun(LocalRun.Settings settings) {
         List<String> kafkaArguments = List.of("--bootstrap", client.bootstrap(), "--topic-prefix", prefix,
                 "--chunk-partitions", Integer.toString(partitions));
-        return new LocalRun(client, kafkaArguments, topics, partitions,
-                new LocalRun.Settings(workers, threads, workMicros, groupType, heap, Duration.ofMinutes(3), false));
+        return new LocalRun(client, kafkaArguments, topics, partitions, settings);
     }
 
     static JobPublisher.Request request(String job, Path input, InputFormat format, int rows, boolean skipBad,
@@ -49,6 +52,15 @@ final class RunFixture {
 
     JobReport run(int workers, JobPublisher.Request request, Path outDir) throws Exception {
         try (LocalRun run = localRun(workers, 1, 0, "256m")) {
+            return run.execute(request, outDir);
+        }
+    }
+
+    /** The same, with the aggregator's {@code --state-heap-budget}. */
+    JobReport run(int workers, JobPublisher.Request request, Path outDir, String stateHeapBudget) throws Exception {
+        LocalRun.Settings settings = new LocalRun.Settings(workers, 1, 0, GroupType.CONSUMER, "256m", Duration.ofMinutes(3), false)
+                .withStateHeapBudget(stateHeapBudget);
+        try (LocalRun run = localRun(settings)) {
             return run.execute(request, outDir);
         }
     }
