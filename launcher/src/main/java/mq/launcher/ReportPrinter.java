@@ -42,6 +42,11 @@ public final class ReportPrinter {
                 report.sums().forEach((field, sum) -> out.printf("  sum %-8s %s (over the latest records; %,d without it)%n",
                         Terminal.escape(field) + ":", text(sum), report.sumMissing().getOrDefault(field, 0L)));
             }
+            JobReport.StateStore state = report.stateStore();
+            if (state != null && state.spilled()) {
+                out.printf("  state:       spilled to disk past %,d MiB of aggregator heap (%,d times)%n",
+                        state.heapBudgetBytes() >> 20, state.spills());
+            }
         }
         printBadLines(report, out);
         if (report.duplicatesIgnored() > 0) {

@@ -37,12 +37,17 @@ final class SpillDirectory {
         return root;
     }
 
-    /** Deletes this process's folder (every job's store must be closed first). */
+    /** Deletes this process's folder (every job's store must be closed first), and the spill folder if that leaves it empty. */
     void delete() {
         try {
             SpillStore.deleteTree(mine);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + mine + "; delete it by hand", e);
+        }
+        try {
+            Files.deleteIfExists(root);
+        } catch (IOException e) {
+            // another aggregator's folder, or anything else someone keeps there: not ours to delete
         }
     }
 
