@@ -1,5 +1,6 @@
 package mq.aggregator;
 
+import java.util.List;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Partial;
@@ -25,5 +26,12 @@ public interface AggregatorObserver {
 
     /** A job's final report, once published. */
     default void finished(JobReport report) {
+    }
+
+    /**
+     * The aggregator replaced a failed consumer and forgot these jobs in flight: their events and
+     * partials come again, as after a restart, and must not be counted twice.
+     */
+    default void inFlightForgotten(List<String> jobs) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mq.common.kafka.ClientFactory;
 import mq.common.kafka.PositionsOnAssign;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;

@@ -85,7 +85,8 @@ public final class AggregatorCommand implements Callable<Integer> {
                 server.serveReports(recent, reports).serve(live.routes());
                 System.err.printf("live page on http://127.0.0.1:%d/%n", server.port());
             });
-            Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
+            Aggregator aggregator = new Aggregator(
+                    metrics.boundConsumers(() -> new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
                     Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner)
                     .observe(live.observer());

@@ -72,7 +72,7 @@ class MetricsIT {
         try (Admin admin = Admin.create(client.admin("it"))) {
             TopicSetup.ensure(admin, topics, PARTITIONS);
             Aggregator aggregator = new Aggregator(
-                    aggregatorMetrics.bind(new KafkaConsumer<>(client.consumer(aggregatorGroup, "agg"))),
+                    aggregatorMetrics.boundConsumers(() -> new KafkaConsumer<>(client.consumer(aggregatorGroup, "agg"))),
                     aggregatorMetrics.bind(new KafkaProducer<>(client.producer("agg-results"))), topics,
                     dir.resolve("reports"), Duration.ofMinutes(1), aggregatorMetrics.registry()).onReport(recent::add);
             run("aggregator", aggregator, aggregator::close, aggregatorMetrics);
@@ -80,7 +80,7 @@ class MetricsIT {
                 String id = "w" + i;
                 RoleMetrics metrics = RoleMetrics.start("worker", 0);
                 workerMetrics.add(metrics);
-                Worker worker = new Worker(() -> metrics.bind(new KafkaConsumer<>(client.consumer(workerGroup, id))),
+                Worker worker = new Worker(metrics.boundConsumers(() -> new KafkaConsumer<>(client.consumer(workerGroup, id))),
                         metrics.bind(new KafkaProducer<>(client.producer(id + "-partials"))), topics, id, 1,
                         new ChunkReducer(id, BusyWork.NONE), metrics.registry());
                 run(id, worker, worker::close, metrics);

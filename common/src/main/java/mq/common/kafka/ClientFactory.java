@@ -1,10 +1,10 @@
-package mq.worker;
+package mq.common.kafka;
 
 /**
- * Opens a worker's Kafka consumer, and opens a fresh one when the worker had to throw the old one
- * away: a consumer that throws an unexpected error (seen: the new consumer protocol's
+ * Opens a long-running role's Kafka consumer, and opens a fresh one when the role had to throw the
+ * old one away: a consumer that throws an unexpected error (seen: the new consumer protocol's
  * {@code IllegalStateException} while a broker restarts) is in a state nothing documents, and a
- * long-running worker replaces it rather than exit.
+ * worker or aggregator replaces it rather than exit.
  *
  * @param <C> the consumer type (a group consumer or a share consumer)
  */
