@@ -53,12 +53,15 @@ public final class Worker extends WorkerLoop<Consumer<byte[], byte[]>> {
             rewind(chunks);
             return false;
         }
-        try {
-            consumer().commitSync(nextOffsets(chunks));
-        } catch (KafkaException e) {
-            // The partials are out; if their chunks are redone elsewhere the aggregator drops the duplicates.
-            LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
-        }
+        // Asynchronous: the partials are acknowledged already, so the commit only shortens what a crash
+        // redoes, and waiting for it cost a round trip per batch while chunks queued up. Commits are sent
+        // in order; one that fails is covered by the next, or its chunks are redone and the aggregator
+        // drops the duplicate partials.
+        consumer().commitAsync(nextOffsets(chunks), (offsets, e) -> {
+            if (e != null) {
+                LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
+            }
+        });
         return true;
     }
 
