@@ -18,6 +18,7 @@ COPY metrics/pom.xml metrics/
 COPY generate/pom.xml generate/
 COPY launcher/pom.xml launcher/
 COPY cli/pom.xml cli/
+COPY labs/pom.xml labs/
 COPY labs/kernels/pom.xml labs/kernels/
 COPY labs/lab/pom.xml labs/lab/
 COPY labs/bench/pom.xml labs/bench/
