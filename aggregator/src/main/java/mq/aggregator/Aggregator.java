@@ -90,7 +90,6 @@ public final class Aggregator implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private final AggregatorMetrics metrics;
-    private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
     private volatile AggregatorObserver observer = AggregatorObserver.NONE;
     private volatile String owner;
     private long lastProgressAt;
@@ -110,15 +109,12 @@ public final class Aggregator implements Runnable {
         this.deadLetters = new DeadLetters(producer, topics.dead(), "aggregator");
     }
 
-    /** Sees every report as it is published (on the aggregator's thread), e.g. to serve it over HTTP. */
-    public Aggregator onReport(java.util.function.Consumer<JobReport> listener) {
-        this.reportListener = listener;
-        return this;
-    }
-
-    /** Sees every job event, partial and report as the loop handles them (e.g. the live page). */
+    /**
+     * Adds an observer that sees every job event, partial and report as the loop handles them (the
+     * live page, the HTTP server's recent reports); observers added earlier are told first.
+     */
     public Aggregator observe(AggregatorObserver observer) {
-        this.observer = observer;
+        this.observer = AggregatorObserver.both(this.observer, observer);
         return this;
     }
 
@@ -359,7 +355,6 @@ public final class Aggregator implements Runnable {
         finished.add(state.job(), report.status());
         jobsCompleted++;
         metrics.finished(report);
-        reportListener.accept(report);
         observer.finished(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");

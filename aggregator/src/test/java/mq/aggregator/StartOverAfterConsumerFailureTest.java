@@ -72,7 +72,7 @@ class StartOverAfterConsumerFailureTest {
                 return toOpen.remove(0);
             }
         }, new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()), TOPICS, dir.resolve("reports"),
-                Duration.ofMinutes(1), meters).owner(OWNER).onReport(reports::add);
+                Duration.ofMinutes(1), meters).owner(OWNER).observe(AggregatorObserver.reports(reports::add));
 
         // When it runs
         Thread loop = new Thread(aggregator, "aggregator");

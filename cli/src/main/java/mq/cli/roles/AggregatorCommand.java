@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
+import mq.aggregator.AggregatorObserver;
 import mq.aggregator.live.LivePage;
 import mq.cli.options.Bootstrap;
 import mq.aggregator.report.RecentReports;
@@ -88,7 +89,8 @@ public final class AggregatorCommand implements Callable<Integer> {
             Aggregator aggregator = new Aggregator(
                     metrics.boundConsumers(() -> new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
-                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner)
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry())
+                    .observe(AggregatorObserver.reports(recent::add)).owner(owner)
                     .observe(live.observer());
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mq.aggregator.Aggregator;
+import mq.aggregator.AggregatorObserver;
 import mq.aggregator.report.RecentReports;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
@@ -74,7 +75,8 @@ class MetricsIT {
             Aggregator aggregator = new Aggregator(
                     aggregatorMetrics.boundConsumers(() -> new KafkaConsumer<>(client.consumer(aggregatorGroup, "agg"))),
                     aggregatorMetrics.bind(new KafkaProducer<>(client.producer("agg-results"))), topics,
-                    dir.resolve("reports"), Duration.ofMinutes(1), aggregatorMetrics.registry()).onReport(recent::add);
+                    dir.resolve("reports"), Duration.ofMinutes(1), aggregatorMetrics.registry())
+                    .observe(AggregatorObserver.reports(recent::add));
             run("aggregator", aggregator, aggregator::close, aggregatorMetrics);
             for (int i = 1; i <= 2; i++) {
                 String id = "w" + i;
