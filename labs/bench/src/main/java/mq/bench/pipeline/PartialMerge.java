@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
  * <pre>
- * java -jar bench/target/benchmarks.jar PartialMerge
- * java -jar bench/target/benchmarks.jar PartialMerge -p input=records -p records=100000
+ * java -jar labs/bench/target/benchmarks.jar PartialMerge
+ * java -jar labs/bench/target/benchmarks.jar PartialMerge -p input=records -p records=100000
  * </pre>
  * The score is the time to merge all partials of a {@code records}-record job.
  */

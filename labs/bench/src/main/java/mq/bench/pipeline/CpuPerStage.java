@@ -26,7 +26,7 @@ import mq.worker.reduce.ChunkReducer;
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
  * <pre>
- * java -cp bench/target/benchmarks.jar mq.bench.pipeline.CpuPerStage records 100000 2000 [out.json]
+ * java -cp labs/bench/target/benchmarks.jar mq.bench.pipeline.CpuPerStage records 100000 2000 [out.json]
  * </pre>
  * Arguments: {@code numbers} or {@code records}, records in the generated file, records per chunk.
  */

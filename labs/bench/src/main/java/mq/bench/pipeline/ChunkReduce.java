@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
  * <pre>
- * java -jar bench/target/benchmarks.jar ChunkReduce
- * java -jar bench/target/benchmarks.jar ChunkReduce -p input=records -p chunkSize=2000
+ * java -jar labs/bench/target/benchmarks.jar ChunkReduce
+ * java -jar labs/bench/target/benchmarks.jar ChunkReduce -p input=records -p chunkSize=2000
  * </pre>
  * The score is the time per chunk of {@code chunkSize} records; divide to get records per second.
  */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar bench-streams/target/bench-streams.jar}: the numbers job three ways on the same
+ * {@code java -jar labs/bench-streams/target/bench-streams.jar}: the numbers job three ways on the same
  * broker, file and chunks, in one run: this pipeline, Kafka alone (produce then consume, no
  * reducing) and a Kafka Streams job. Prints a table of ratios, writes compare.json and compare.csv.
  */

@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
  * <pre>
- * java -jar bench/target/benchmarks.jar PartialCodec
- * java -jar bench/target/benchmarks.jar PartialCodec.decode -p input=records
+ * java -jar labs/bench/target/benchmarks.jar PartialCodec
+ * java -jar labs/bench/target/benchmarks.jar PartialCodec.decode -p input=records
  * </pre>
  */
 @State(Scope.Benchmark)

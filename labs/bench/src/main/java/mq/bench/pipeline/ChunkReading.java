@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
  * <pre>
- * java -jar bench/target/benchmarks.jar ChunkReading
- * java -jar bench/target/benchmarks.jar ChunkReading -p input=records -p records=100000
+ * java -jar labs/bench/target/benchmarks.jar ChunkReading
+ * java -jar labs/bench/target/benchmarks.jar ChunkReading -p input=records -p records=100000
  * </pre>
  * The score is the time to read the whole file of {@code records} records.
  */

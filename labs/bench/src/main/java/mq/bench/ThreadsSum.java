@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
  * <pre>
- * java -jar bench/target/benchmarks.jar ThreadsSum -p size=1000000
- * java -jar bench/target/benchmarks.jar ThreadsSum -p size=10000000 -p strategy=pool,forkjoin -p threads=1,2,4
- * java -jar bench/target/benchmarks.jar ThreadsSum -p type=double -p strategy=sequential -p threads=1
+ * java -jar labs/bench/target/benchmarks.jar ThreadsSum -p size=1000000
+ * java -jar labs/bench/target/benchmarks.jar ThreadsSum -p size=10000000 -p strategy=pool,forkjoin -p threads=1,2,4
+ * java -jar labs/bench/target/benchmarks.jar ThreadsSum -p type=double -p strategy=sequential -p threads=1
  * </pre>
  * {@code strategy=virtual} needs Java 21 or newer. {@code sequential} ignores {@code threads},
  * so narrow it with {@code -p threads=1} when benchmarking it alone. Add
