@@ -29,7 +29,7 @@ class ArchitectureTest {
     void modulesDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("mq.cli..")
-                .layer("labs/lab").definedBy("mq.lab.threads..", "mq.lab.scale..", "mq.lab.fit..", "mq.lab.report..")
+                .layer("labs/lab").definedBy("mq.lab.threads..", "mq.lab.scale..", "mq.lab.chaos..", "mq.lab.fit..", "mq.lab.report..")
                 .layer("labs/kernels").definedBy("mq.lab.kernels..")
                 .layer("launcher").definedBy("mq.launcher..")
                 .layer("generate").definedBy("mq.generate..")
@@ -45,7 +45,7 @@ class ArchitectureTest {
                 .whereLayer("launcher").mayOnlyBeAccessedByLayers("labs/lab", "cli")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("broker").mayOnlyBeAccessedByLayers("launcher", "cli")
+                .whereLayer("broker").mayOnlyBeAccessedByLayers("launcher", "labs/lab", "cli")
                 .whereLayer("producer").mayOnlyBeAccessedByLayers("launcher", "labs/lab", "cli")
                 .whereLayer("worker").mayOnlyBeAccessedByLayers("launcher", "labs/lab", "cli")
                 .whereLayer("aggregator").mayOnlyBeAccessedByLayers("metrics", "launcher", "labs/lab", "cli")
