@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import mq.common.protocol.RecordSpec;
 import mq.lab.scale.InProcessBaseline;
+import mq.lab.scale.LabInput;
+import mq.lab.scale.ResultDigest;
 import mq.launcher.console.Progress;
 import mq.producer.JobPublisher;
-import mq.producer.input.InputFormat;
 
 /**
  * Runs the same job again and again: first without a fault (the reference), then with each fault
@@ -38,11 +38,11 @@ public final class ChaosLab {
         this.out = out;
     }
 
-    public Outcome run(Path input, InputFormat format, Path outDir) throws Exception {
-        JobPublisher.Request request = new JobPublisher.Request("baseline", input, format, RecordSpec.DEFAULT,
-                settings.chunkSize(), false, null);
+    public Outcome run(LabInput input, Path outDir) throws Exception {
+        JobPublisher.Request request = input.job("baseline", settings.chunkSize(), null);
         InProcessBaseline.run(request, 0, 1); // warm-up: the JIT compiles the reading and reducing code
         InProcessBaseline.Result baseline = InProcessBaseline.run(request, 0, 1);
+        ResultDigest.requireSucceeded(baseline.digest());
         out.printf("in process, 1 thread: %,d records, %,.0f records/s; %s%n", baseline.records(), baseline.recordsPerS(),
                 baseline.digest());
         int estimatedChunks = (int) Math.max(1, (baseline.records() + settings.chunkSize() - 1) / settings.chunkSize());

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Topics;
+import mq.lab.scale.LabInput;
 import mq.lab.scale.ResultDigest;
 import mq.launcher.JobIds;
 import mq.launcher.ResultWatcher;
@@ -36,7 +37,7 @@ final class ChaosRunner {
         this.messages = new MessageFaults(setup.client());
     }
 
-    Result run(FaultKind fault, int run, Path input, Reference reference, Path dir) throws IOException, InterruptedException {
+    Result run(FaultKind fault, int run, LabInput input, Reference reference, Path dir) throws IOException, InterruptedException {
         Optional<String> cannot = setup.brokers().cannot(fault);
         if (cannot.isPresent()) {
             return new Result(new FaultRun(fault.optionName(), run, Outcome.SKIPPED.label(), true, cannot.get(), "",

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Topics;
+import mq.lab.scale.LabInput;
 import mq.launcher.ChildProcess;
 import mq.launcher.GroupReadiness;
 import mq.launcher.JitMode;
@@ -25,8 +26,8 @@ import org.apache.kafka.clients.admin.Admin;
 final class JobProcesses implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    /** The job's input and how it is cut, as {@code mq produce} takes them. */
-    record Job(String id, Path input, int chunkSize) {
+    /** The job's input, how to read it and how it is cut, as {@code mq produce} takes them. */
+    record Job(String id, LabInput input, int chunkSize) {
     }
 
     private final ClientSettings client;
@@ -73,9 +74,11 @@ final class JobProcesses implements AutoCloseable {
 
     /** Starts {@code mq produce} for the job: the producer is a process of its own, so it can be killed. */
     void startProducer(Job job) throws IOException {
-        producer = ChildProcess.start("producer", roleArguments("produce", "--job", job.id(),
-                "--input", job.input().toAbsolutePath().toString(), "--chunk-size", Integer.toString(job.chunkSize()),
-                "--out", outDir.toAbsolutePath().toString()), settings.heap(), logs.resolve("producer.log"), JitMode.C1);
+        List<String> args = new ArrayList<>(List.of("--job", job.id(), "--input", job.input().file().toString(),
+                "--chunk-size", Integer.toString(job.chunkSize()), "--out", outDir.toAbsolutePath().toString()));
+        args.addAll(ProduceArguments.of(job.input()));
+        producer = ChildProcess.start("producer", roleArguments("produce", args.toArray(String[]::new)), settings.heap(),
+                logs.resolve("producer.log"), JitMode.C1);
     }
 
     /** SIGKILL, on purpose. */

@@ -2,19 +2,15 @@ package mq.lab.scale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import mq.common.protocol.RecordSpec;
 import mq.producer.JobPublisher;
-import mq.producer.input.InputFormat;
 
 /**
  * The in-process baseline as a JVM of its own, started with the roles' JIT mode so that the
  * comparison is between queueing and not queueing, never between compilers. Prints one
  * {@value #PREFIX} line of JSON per chunk size.
  *
- * <p>Arguments: input, format, key field, timestamp field, sum fields (comma-separated, may be
- * empty: {@code -}), work per record, repeat, chunk sizes (comma-separated), threads (comma-separated).
+ * <p>One argument: the {@link BaselineRequest} file (input, format, record spec, work per record,
+ * repeat, chunk sizes, threads).
  */
 public final class BaselineMain {
     static final String PREFIX = "BASELINE ";
@@ -23,24 +19,18 @@ public final class BaselineMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path input = Path.of(args[0]);
-        InputFormat format = InputFormat.fromOption(args[1], input);
-        List<String> sums = args[4].equals("-") ? List.of() : List.of(args[4].split(","));
-        RecordSpec spec = new RecordSpec(args[2], args[3], sums);
-        int work = Integer.parseInt(args[5]);
-        int repeat = Integer.parseInt(args[6]);
-        List<Integer> chunkSizes = ints(args[7]);
-        List<Integer> threads = ints(args[8]);
+        BaselineRequest request = BaselineRequest.read(Path.of(args[0]));
+        int work = request.workMicros();
         ObjectMapper json = new ObjectMapper();
         // Warm-up without extra work: the JIT compiles the reading and reducing code once for all sizes.
-        InProcessBaseline.run(new JobPublisher.Request("warm-up", input, format, spec, chunkSizes.get(0), false, null), 0, 1);
-        for (int chunk : chunkSizes) {
-            JobPublisher.Request request = new JobPublisher.Request("baseline", input, format, spec, chunk, false, null);
-            InProcessBaseline.Result one = best(request, work, 1, repeat);
+        InProcessBaseline.run(request.job("warm-up", request.chunkSizes().get(0)), 0, 1);
+        for (int chunk : request.chunkSizes()) {
+            JobPublisher.Request job = request.job("baseline", chunk);
+            InProcessBaseline.Result one = best(job, work, 1, request.repeat());
             InProcessBaseline.Result best = one;
-            for (int t : threads) {
+            for (int t : request.threads()) {
                 if (t > 1) {
-                    InProcessBaseline.Result r = best(request, work, t, repeat);
+                    InProcessBaseline.Result r = best(job, work, t, request.repeat());
                     if (r.recordsPerS() > best.recordsPerS()) {
                         best = r;
                     }
@@ -61,9 +51,5 @@ public final class BaselineMain {
             }
         }
         return best;
-    }
-
-    private static List<Integer> ints(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(Integer::parseInt).toList();
     }
 }

@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import mq.common.protocol.RecordSpec;
 import mq.launcher.ChildProcess;
 import mq.launcher.JitMode;
-import mq.producer.input.InputFormat;
 
 /** Runs {@link BaselineMain} in a child JVM with a given JIT mode and heap, and reads its figures back. */
 final class BaselineProcess {
@@ -20,12 +17,16 @@ final class BaselineProcess {
     private BaselineProcess() {
     }
 
-    static List<ScaleSweep.Baseline> measure(Path input, InputFormat format, RecordSpec spec, int work, int repeat,
-                                             List<Integer> chunkSizes, List<Integer> threads, JitMode jit, String heap,
-                                             Path log) throws IOException, InterruptedException {
-        List<String> args = List.of(input.toAbsolutePath().toString(), format.optionName(), spec.keyField(),
-                spec.timestampField(), spec.sumFields().isEmpty() ? "-" : String.join(",", spec.sumFields()),
-                Integer.toString(work), Integer.toString(repeat), join(chunkSizes), join(threads));
+    /**
+     * Measures {@code request} in a JVM of its own. The request ({@code NAME.json}) stays next to the
+     * log ({@code NAME.log}) in {@code logs}: the pair reproduces the measurement.
+     */
+    static List<ScaleSweep.Baseline> measure(BaselineRequest request, JitMode jit, String heap, Path logs, String name)
+            throws IOException, InterruptedException {
+        Path requestFile = logs.resolve(name + ".json");
+        Path log = logs.resolve(name + ".log");
+        request.write(requestFile);
+        List<String> args = List.of(requestFile.toAbsolutePath().toString());
         ChildProcess child = ChildProcess.startMain("baseline", BaselineMain.class.getName(), args, heap, log, jit);
         int exit = child.awaitExit(TIMEOUT);
         if (exit != 0) {
@@ -40,9 +41,5 @@ final class BaselineProcess {
             }
         }
         return baselines;
-    }
-
-    private static String join(List<Integer> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

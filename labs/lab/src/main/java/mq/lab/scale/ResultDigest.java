@@ -21,9 +21,11 @@ public final class ResultDigest {
     private ResultDigest() {
     }
 
+    private static final String FAILED = "failed: ";
+
     public static String of(JobReport report, Iterator<String> recordLines) {
         if (!report.succeeded()) {
-            return "failed: " + report.error();
+            return FAILED + report.error();
         }
         if (report.kind() == JobKind.NUMBERS) {
             return "numbers count=" + report.count() + " sum=" + text(report.sum()) + " min=" + text(report.min())
@@ -44,6 +46,19 @@ public final class ResultDigest {
         }
     }
 
+    /**
+     * The in-process baseline's digest, if the baseline computed a result: a failed baseline (say, record
+     * options that do not fit the input) leaves nothing to check the runs against, so the
+     * lab stops before starting them.
+     */
+    public static String requireSucceeded(String baselineDigest) {
+        if (baselineDigest.startsWith(FAILED)) {
+            throw new IllegalArgumentException("the in-process baseline could not compute the job, so no run could be "
+                    + "checked against it: " + baselineDigest.substring(FAILED.length()) + " (check --format, --key-field, "
+                    + "--timestamp-field, --timestamp-format, --key-type, --sum-field and --csv-delimiter against the input)");
+        }
+        return baselineDigest;
+    }
 
     private static String sha256(Iterator<String> lines) {
         try {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import mq.common.kafka.ClientSettings;
 import mq.common.protocol.JobReport;
-import mq.common.protocol.RecordSpec;
 import mq.common.protocol.Topics;
 import mq.launcher.JitMode;
 import mq.launcher.JobIds;
@@ -17,7 +16,6 @@ import mq.launcher.LocalRun;
 import mq.launcher.RawTransfer;
 import mq.launcher.console.Progress;
 import mq.producer.JobPublisher;
-import mq.producer.input.InputFormat;
 
 /**
  * Runs every point of a grid {@code repeat} times as a whole job on the same broker and the same
@@ -59,11 +57,9 @@ public final class ScaleSweep {
         this.out = out;
     }
 
-    public Outcome run(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec, List<String> sumFields,
-                       List<Integer> baselineThreads, Path outDir) throws Exception {
-        RecordSpec recordSpec = new RecordSpec(spec.keyField(), spec.timestampField(), sumFields);
-        List<Baseline> baselines = baselines(grid, input, format, recordSpec, baselineThreads, outDir);
-        List<RawFloor> floors = floors(grid, input, format, recordSpec);
+    public Outcome run(ScaleGrid grid, LabInput input, List<Integer> baselineThreads, Path outDir) throws Exception {
+        List<Baseline> baselines = baselines(grid, input, baselineThreads, outDir);
+        List<RawFloor> floors = floors(grid, input);
         List<RunResult> runs = new ArrayList<>();
         List<String> inexact = new ArrayList<>();
         try (Progress bar = setup.showProgress() ? Progress.always("sweep", grid.runs(), "runs") : Progress.none()) {
@@ -71,8 +67,7 @@ public final class ScaleSweep {
             for (ScalePoint point : grid.points()) {
                 for (int repeat = 1; repeat <= grid.repeat(); repeat++) {
                     Path runDir = outDir.resolve("runs").resolve(point.folderName() + "-r" + repeat);
-                    JobPublisher.Request request = new JobPublisher.Request(JobIds.next(), input, format, recordSpec,
-                            point.chunkSize(), false, runDir.toAbsolutePath().toString());
+                    JobPublisher.Request request = input.job(JobIds.next(), point.chunkSize(), runDir);
                     JobReport report;
                     try (LocalRun run = new LocalRun(setup.client(), setup.kafkaArguments(), setup.topics(),
                             setup.chunkPartitions(), new LocalRun.Settings(point.workers(), point.threads(),
@@ -96,7 +91,7 @@ public final class ScaleSweep {
         }
         // Measured again after the sweep, keeping the faster figure: load from elsewhere on a shared
         // machine then skews the baseline less than it would with a single measurement.
-        List<Baseline> again = baselines(grid, input, format, recordSpec, baselineThreads, outDir);
+        List<Baseline> again = baselines(grid, input, baselineThreads, outDir);
         List<Baseline> best = new ArrayList<>();
         for (int i = 0; i < baselines.size(); i++) {
             best.add(Baseline.faster(baselines.get(i), again.get(i)));
@@ -108,14 +103,15 @@ public final class ScaleSweep {
      * The in-process figures, measured in a JVM of their own with the roles' JIT mode and heap: one
      * per work per record, as AUTO gives busy work a different compiler than none.
      */
-    private List<Baseline> baselines(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec,
-                                     List<Integer> threads, Path outDir) throws Exception {
+    private List<Baseline> baselines(ScaleGrid grid, LabInput input, List<Integer> threads, Path outDir) throws Exception {
         List<Baseline> baselines = new ArrayList<>();
         for (int work : grid.workMicros()) {
             JitMode jit = setup.jit().resolve(work);
-            List<Baseline> measured = BaselineProcess.measure(input, format, spec, work, grid.repeat(), grid.chunkSizes(),
-                    threads, jit, setup.heap(), outDir.resolve("logs").resolve("baseline-work" + work + ".log"));
+            BaselineRequest request = new BaselineRequest(input, work, grid.repeat(), grid.chunkSizes(), threads);
+            List<Baseline> measured = BaselineProcess.measure(request, jit, setup.heap(), outDir.resolve("logs"),
+                    "baseline-work" + work);
             for (Baseline b : measured) {
+                ResultDigest.requireSucceeded(b.digest());
                 out.printf("in process (%s), chunk %d, work %d µs: 1 thread %,.0f records/s; best %d threads %,.0f records/s%n",
                         jit.optionName(), b.chunkSize(), work, b.oneThreadRecordsPerS(), b.bestThreads(), b.bestRecordsPerS());
             }
@@ -125,11 +121,11 @@ public final class ScaleSweep {
     }
 
     /** The raw queue per chunk size: the best of {@code repeat} produce-then-consume transfers of the same chunks. */
-    private List<RawFloor> floors(ScaleGrid grid, Path input, InputFormat format, RecordSpec spec) throws Exception {
+    private List<RawFloor> floors(ScaleGrid grid, LabInput input) throws Exception {
         RawTransfer transfer = new RawTransfer(setup.client(), setup.chunkPartitions());
         List<RawFloor> floors = new ArrayList<>();
         for (int chunk : grid.chunkSizes()) {
-            JobPublisher.Request request = new JobPublisher.Request(JobIds.next(), input, format, spec, chunk, false, null);
+            JobPublisher.Request request = input.job(JobIds.next(), chunk, null);
             RawTransfer.Result best = null;
             for (int i = 0; i < grid.repeat(); i++) {
                 RawTransfer.Result r = transfer.run(request);
