@@ -78,6 +78,10 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
 
     protected abstract void wakeUpConsumer();
 
+    /** Called when a poll brought nothing: a moment for housekeeping that must not slow a busy loop. */
+    protected void idle() {
+    }
+
     /** The consumer in use: a new one after a failure, so never keep it beyond a call. */
     protected final C consumer() {
         return consumer;
@@ -91,7 +95,9 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
             while (!closing) {
                 try {
                     ConsumerRecords<byte[], byte[]> records = poll(POLL_TIMEOUT);
-                    if (!records.isEmpty() && handle(records)) {
+                    if (records.isEmpty()) {
+                        idle();
+                    } else if (handle(records)) {
                         restartDelay.reset();
                     }
                 } catch (WakeupException e) {
