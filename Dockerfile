@@ -17,14 +17,15 @@ COPY broker/pom.xml broker/
 COPY metrics/pom.xml metrics/
 COPY generate/pom.xml generate/
 COPY launcher/pom.xml launcher/
-COPY lab-kernels/pom.xml lab-kernels/
-COPY labs/pom.xml labs/
 COPY cli/pom.xml cli/
-COPY bench/pom.xml bench/
-COPY bench-streams/pom.xml bench-streams/
+COPY labs/pom.xml labs/
+COPY labs/kernels/pom.xml labs/kernels/
+COPY labs/lab/pom.xml labs/lab/
+COPY labs/bench/pom.xml labs/bench/
+COPY labs/bench-streams/pom.xml labs/bench-streams/
 # The libraries and plugins first, from the poms alone (the modules still empty), so that a change of
 # the sources rebuilds from here without downloading them again.
-RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package && rm -rf */target
+RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package && rm -rf */target labs/*/target
 COPY common/src common/src
 COPY producer/src producer/src
 COPY worker/src worker/src
@@ -33,8 +34,8 @@ COPY broker/src broker/src
 COPY metrics/src metrics/src
 COPY generate/src generate/src
 COPY launcher/src launcher/src
-COPY lab-kernels/src lab-kernels/src
-COPY labs/src labs/src
+COPY labs/kernels/src labs/kernels/src
+COPY labs/lab/src labs/lab/src
 COPY cli/src cli/src
 # maven.test.skip: neither compile nor resolve the tests here; CI runs them.
 RUN mvn -B -q -Dmaven.test.skip=true -pl cli -am package

@@ -204,6 +204,15 @@ check "5 workers, the 2 new ones ($(echo $new_workers)) took chunks while job $j
 victim="$(echo "$first_workers" | head -1)"
 docker kill "$victim" > /dev/null
 say "killed worker $victim mid-job"
+# A picture of the live page while the job runs on, for the README: the step from 3 to 5 workers, and
+# the killed one marked dead once it has missed its heartbeats. Only where Chromium is installed.
+browser="$(command -v chromium || command -v chromium-browser || true)"
+if [[ -n "$browser" ]]; then
+  sleep 12
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1250 \
+    --virtual-time-budget=5000 --screenshot="$out/live-page-compose.png" "$aggregator/" > /dev/null 2>&1 \
+    && say "live page screenshot: $out/live-page-compose.png" || say "no live page screenshot (Chromium failed)"
+fi
 wait_for 480 "job $job2 to finish" job_succeeded "$job2"
 get "$aggregator/jobs/$job2" > "$out/job2.json"
 sum2="$(awk '{s += $1} END {printf "%.0f", s}' "$DATA_DIR/long.txt")"

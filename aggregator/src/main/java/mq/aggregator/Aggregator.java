@@ -24,8 +24,10 @@ import mq.aggregator.recovery.FinishedJobs;
 import mq.aggregator.report.ReportBuilder;
 import mq.aggregator.report.ReportFiles;
 import mq.aggregator.state.LatestStates;
+import mq.common.kafka.ClientFactory;
 import mq.common.kafka.DeadLetters;
 import mq.common.kafka.PositionsOnAssign;
+import mq.common.kafka.RestartDelay;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobId;
 import mq.common.protocol.JobReport;
@@ -71,7 +73,10 @@ public final class Aggregator implements Runnable {
      */
     private static final int MISSED_ALIVE_EVENTS = 10;
 
-    private final Consumer<byte[], byte[]> consumer;
+    private final ClientFactory<Consumer<byte[], byte[]>> consumers;
+    private volatile Consumer<byte[], byte[]> consumer;
+    private final RestartDelay restartDelay = new RestartDelay();
+    private final CountDownLatch closeRequested = new CountDownLatch(1);
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
     private final Path reportsDir;
@@ -81,23 +86,24 @@ public final class Aggregator implements Runnable {
     /** Wall-clock time of each in-flight job's latest message, and of its producer's latest sign of life. */
     private final Map<String, Long> lastActivity = new HashMap<>();
     private final Map<String, Long> lastProducerSignal = new HashMap<>();
-    private final CommitPoint commitPoint = new CommitPoint();
+    private CommitPoint commitPoint = new CommitPoint();
     private FinishedJobs finished = new FinishedJobs();
     private final Set<String> progressed = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private final AggregatorMetrics metrics;
-    private volatile java.util.function.Consumer<JobReport> reportListener = report -> { };
     private volatile AggregatorObserver observer = AggregatorObserver.NONE;
     private volatile String owner;
     private volatile LatestStates latestStates = LatestStates.inHeap();
     private long lastProgressAt;
     private long lastCommitAt;
     private volatile int jobsCompleted;
+    private boolean consumerOpen = true;
 
-    public Aggregator(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Topics topics,
+    public Aggregator(ClientFactory<Consumer<byte[], byte[]>> consumers, Producer<byte[], byte[]> producer, Topics topics,
                       Path reportsDir, Duration jobTimeout, MeterRegistry meters) {
-        this.consumer = consumer;
+        this.consumers = consumers;
+        this.consumer = consumers.open();
         this.producer = producer;
         this.topics = topics;
         this.reportsDir = reportsDir;
@@ -106,15 +112,12 @@ public final class Aggregator implements Runnable {
         this.deadLetters = new DeadLetters(producer, topics.dead(), "aggregator");
     }
 
-    /** Sees every report as it is published (on the aggregator's thread), e.g. to serve it over HTTP. */
-    public Aggregator onReport(java.util.function.Consumer<JobReport> listener) {
-        this.reportListener = listener;
-        return this;
-    }
-
-    /** Sees every job event, partial and report as the loop handles them (e.g. the live page). */
+    /**
+     * Adds an observer that sees every job event, partial and report as the loop handles them (the
+     * live page, the HTTP server's recent reports); observers added earlier are told first.
+     */
     public Aggregator observe(AggregatorObserver observer) {
-        this.observer = observer;
+        this.observer = AggregatorObserver.both(this.observer, observer);
         return this;
     }
 
@@ -133,34 +136,32 @@ public final class Aggregator implements Runnable {
     @Override
     public void run() {
         try {
-            if (owner == null) {
-                finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
-            } // else a named owner serves one run, started before its job: nothing of its own can have finished
-
-            consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
-            LOG.info("aggregator{} reading {} and {}, reports under {}; {}", owner == null ? "" : " " + owner,
-                    topics.jobs(), topics.partials(), reportsDir, latestStates.describe());
             while (!closing) {
-                var records = consumer.poll(Duration.ofMillis(100));
-                long wallNow = System.currentTimeMillis();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    handle(record, wallNow);
+                long sessionStart = System.nanoTime();
+                try {
+                    readUntilClosed();
+                } catch (WakeupException e) {
+                    if (!closing) {
+                        throw e;
+                    }
+                } catch (AuthorizationException | UnsupportedVersionException e) {
+                    LOG.error("aggregator cannot go on: {}", e.getMessage());
+                    throw e;
+                } catch (KafkaException | IllegalStateException e) {
+                    if (System.nanoTime() - sessionStart > Duration.ofMinutes(1).toNanos()) {
+                        restartDelay.reset();
+                    }
+                    if (!closing) {
+                        startOver(e);
+                    }
                 }
-                boolean anyFinished = finishOverJobs();
-                publishProgress();
-                commit(anyFinished);
             }
-        } catch (WakeupException e) {
-            if (!closing) {
-                throw e;
-            }
-        } catch (AuthorizationException | UnsupportedVersionException e) {
-            LOG.error("aggregator cannot go on: {}", e.getMessage());
-            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 closeStates();
-                consumer.close();
+                closeConsumer();
                 producer.close();
             } finally {
                 stopped.countDown();
@@ -171,11 +172,85 @@ public final class Aggregator implements Runnable {
 
     /** Deletes every spill store: the jobs still in flight are re-read from Kafka by the next aggregator. */
     private void closeStates() {
+        closeJobStates();
         try {
-            inFlight.values().forEach(JobState::close);
             latestStates.close();
         } catch (RuntimeException e) {
             LOG.warn("aggregator: cannot clean up its spill folder: {}", e.toString());
+        }
+    }
+
+    /** Frees the jobs in flight's latest records and deletes their spill stores. */
+    private void closeJobStates() {
+        for (JobState state : inFlight.values()) {
+            try {
+                state.close();
+            } catch (RuntimeException e) {
+                LOG.warn("aggregator: cannot delete the spill store of job {}: {}", state.job(), e.toString());
+            }
+        }
+    }
+
+    private void readUntilClosed() {
+        if (owner == null) {
+            finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
+        } // else a named owner serves one run, started before its job: nothing of its own can have finished
+
+        consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
+        LOG.info("aggregator{} reading {} and {}, reports under {}; {}", owner == null ? "" : " " + owner,
+                topics.jobs(), topics.partials(), reportsDir, latestStates.describe());
+        while (!closing) {
+            var records = consumer.poll(Duration.ofMillis(100));
+            long wallNow = System.currentTimeMillis();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                handle(record, wallNow);
+            }
+            boolean anyFinished = finishOverJobs();
+            publishProgress();
+            commit(anyFinished);
+        }
+    }
+
+    /**
+     * The consumer threw what no retry inside it handles. Start over as a restarted aggregator would,
+     * without the process restart: forget the jobs in flight (their messages after the committed
+     * offsets are read again and rebuild them exactly; finished jobs are skipped), and read with a
+     * new consumer after a delay that doubles while failures repeat.
+     */
+    private void startOver(RuntimeException failure) throws InterruptedException {
+        Duration delay = restartDelay.take();
+        LOG.error("aggregator: its consumer failed ({}); forgetting {} job(s) in flight, which are read again from the "
+                + "committed offsets by a new consumer in {} s", failure.toString(), inFlight.size(), delay.toSeconds(), failure);
+        try {
+            closeConsumer();
+        } catch (RuntimeException e) {
+            LOG.warn("aggregator: closing the failed consumer failed too ({})", e.toString());
+        }
+        observer.inFlightForgotten(List.copyOf(inFlight.keySet()));
+        closeJobStates();
+        inFlight.clear();
+        lastActivity.clear();
+        lastProducerSignal.clear();
+        progressed.clear();
+        commitPoint = new CommitPoint();
+        if (closeRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        consumer = consumers.open();
+        consumerOpen = true;
+        metrics.consumerRestarted();
+    }
+
+    private void closeConsumer() {
+        if (!consumerOpen) {
+            return;
+        }
+        consumerOpen = false;
+        Consumer<byte[], byte[]> closing = consumer;
+        try {
+            closing.close();
+        } finally {
+            consumers.closed(closing);
         }
     }
 
@@ -314,7 +389,6 @@ public final class Aggregator implements Runnable {
         finished.add(state.job(), report.status());
         jobsCompleted++;
         metrics.finished(report);
-        reportListener.accept(report);
         observer.finished(report);
         LOG.info("job {} {}: {} records in {} chunks, {} ms end to end{}", state.job(), report.status(), report.count(),
                 report.chunks(), report.timings().endToEndMs(), report.error() == null ? "" : " (" + report.error() + ")");
@@ -380,6 +454,7 @@ public final class Aggregator implements Runnable {
     /** Stops the loop from any thread and waits for it to close its clients. */
     public void close(Duration timeout) throws InterruptedException {
         closing = true;
+        closeRequested.countDown();
         consumer.wakeup();
         if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("aggregator did not stop within {}", timeout);

@@ -15,6 +15,7 @@ public final class AggregatorMetrics {
     private final Counter recordsMerged;
     private final Timer jobDuration;
     private final Counter deadLetters;
+    private final Counter consumerRestarts;
 
     public AggregatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +27,9 @@ public final class AggregatorMetrics {
                 .description("Records in the partial results merged").register(registry);
         deadLetters = Counter.builder("mq.dead.letters").tag("role", "aggregator")
                 .description("Messages that broke the protocol, sent to the dead-letter topic").register(registry);
+        consumerRestarts = Counter.builder("mq.aggregator.consumer.restarts")
+                .description("Times a consumer that failed was closed and the jobs in flight read again by a new one")
+                .register(registry);
         jobDuration = Timer.builder("mq.job.duration")
                 .description("From a job's start to its report")
                 .publishPercentileHistogram()
@@ -44,6 +48,10 @@ public final class AggregatorMetrics {
 
     void deadLetter() {
         deadLetters.increment();
+    }
+
+    void consumerRestarted() {
+        consumerRestarts.increment();
     }
 
     void duplicate() {

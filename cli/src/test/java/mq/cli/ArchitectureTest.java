@@ -29,8 +29,8 @@ class ArchitectureTest {
     void modulesDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("mq.cli..")
-                .layer("labs").definedBy("mq.lab.threads..", "mq.lab.scale..", "mq.lab.fit..", "mq.lab.report..")
-                .layer("lab-kernels").definedBy("mq.lab.kernels..")
+                .layer("labs/lab").definedBy("mq.lab.threads..", "mq.lab.scale..", "mq.lab.chaos..", "mq.lab.fit..", "mq.lab.report..")
+                .layer("labs/kernels").definedBy("mq.lab.kernels..")
                 .layer("launcher").definedBy("mq.launcher..")
                 .layer("generate").definedBy("mq.generate..")
                 .layer("metrics").definedBy("mq.metrics..")
@@ -40,17 +40,17 @@ class ArchitectureTest {
                 .layer("aggregator").definedBy("mq.aggregator..")
                 .layer("common").definedBy("mq.common..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("labs").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("lab-kernels").mayOnlyBeAccessedByLayers("labs", "cli")
-                .whereLayer("launcher").mayOnlyBeAccessedByLayers("labs", "cli")
+                .whereLayer("labs/lab").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("labs/kernels").mayOnlyBeAccessedByLayers("labs/lab", "cli")
+                .whereLayer("launcher").mayOnlyBeAccessedByLayers("labs/lab", "cli")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("broker").mayOnlyBeAccessedByLayers("launcher", "cli")
-                .whereLayer("producer").mayOnlyBeAccessedByLayers("launcher", "labs", "cli")
-                .whereLayer("worker").mayOnlyBeAccessedByLayers("launcher", "labs", "cli")
-                .whereLayer("aggregator").mayOnlyBeAccessedByLayers("metrics", "launcher", "labs", "cli")
+                .whereLayer("broker").mayOnlyBeAccessedByLayers("launcher", "labs/lab", "cli")
+                .whereLayer("producer").mayOnlyBeAccessedByLayers("launcher", "labs/lab", "cli")
+                .whereLayer("worker").mayOnlyBeAccessedByLayers("launcher", "labs/lab", "cli")
+                .whereLayer("aggregator").mayOnlyBeAccessedByLayers("metrics", "launcher", "labs/lab", "cli")
                 .whereLayer("common").mayOnlyBeAccessedByLayers("producer", "worker", "aggregator", "metrics",
-                        "launcher", "labs", "cli")
+                        "launcher", "labs/lab", "cli")
                 .check(CLASSES);
     }
 }

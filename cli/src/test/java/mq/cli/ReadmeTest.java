@@ -76,8 +76,7 @@ class ReadmeTest {
     /** Reads the annotations themselves: picocli's model holds default values with variables already resolved. */
     private static void collectEnvironmentNames(CommandLine command, Set<String> names) {
         List<Object> owners = new ArrayList<>();
-        owners.add(command.getCommandSpec().userObject());
-        command.getCommandSpec().mixins().values().forEach(mixin -> owners.add(mixin.userObject()));
+        addWithMixins(command.getCommandSpec(), owners);
         for (Object owner : owners) {
             for (Field field : owner.getClass().getDeclaredFields()) {
                 CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
@@ -90,6 +89,12 @@ class ReadmeTest {
             }
         }
         command.getSubcommands().values().forEach(sub -> collectEnvironmentNames(sub, names));
+    }
+
+    /** A mixin can hold mixins of its own (JobOptions holds RecordOptions). */
+    private static void addWithMixins(CommandLine.Model.CommandSpec spec, List<Object> owners) {
+        owners.add(spec.userObject());
+        spec.mixins().values().forEach(mixin -> addWithMixins(mixin, owners));
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -14,6 +14,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import mq.common.kafka.ClientFactory;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -78,6 +80,21 @@ public final class RoleMetrics implements AutoCloseable {
         binder.bindTo(registry);
         clientBinders.put(producer, binder);
         return producer;
+    }
+
+    /** Opens consumers whose meters are registered here and removed again when the role closes them. */
+    public <K, V> ClientFactory<Consumer<K, V>> boundConsumers(Supplier<Consumer<K, V>> opener) {
+        return new ClientFactory<>() {
+            @Override
+            public Consumer<K, V> open() {
+                return bind(opener.get());
+            }
+
+            @Override
+            public void closed(Consumer<K, V> consumer) {
+                unbind(consumer);
+            }
+        };
     }
 
     /** Removes a closed client's meters, so that a client opened in its place can register its own. */

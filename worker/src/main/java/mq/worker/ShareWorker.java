@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import mq.common.kafka.ClientFactory;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.consumer.AcknowledgeType;

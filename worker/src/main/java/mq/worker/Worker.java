@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mq.common.kafka.ClientFactory;
 import mq.common.kafka.PositionsOnAssign;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker extends WorkerLoop<Consumer<byte[], byte[]>> {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    /** Offsets confirmed (their partials acknowledged) whose asynchronous commit has not been seen to succeed. */
+    private final Map<TopicPartition, OffsetAndMetadata> notYetCommitted = new HashMap<>();
 
     public Worker(ClientFactory<Consumer<byte[], byte[]>> consumers, Producer<byte[], byte[]> producer, Topics topics,
                   String workerId, int threadCount, ChunkReducer reducer, MeterRegistry meters) {
@@ -52,13 +58,50 @@ public final class Worker extends WorkerLoop<Consumer<byte[], byte[]>> {
             rewind(chunks);
             return false;
         }
-        try {
-            consumer().commitSync(nextOffsets(chunks));
-        } catch (KafkaException e) {
-            // The partials are out; if their chunks are redone elsewhere the aggregator drops the duplicates.
-            LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
-        }
+        // Asynchronous: the partials are acknowledged already, so the commit only shortens what a crash
+        // redoes, and waiting for it cost a round trip per batch while chunks queued up. Commits are sent
+        // in order; one that fails (an asynchronous commit is not retried, e.g. after a rebalance) is
+        // covered by the next, or by the synchronous commit when the worker falls idle (see idle()).
+        Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(chunks);
+        offsets.forEach((partition, offset) -> notYetCommitted.merge(partition, offset, Worker::later));
+        consumer().commitAsync(offsets, (committed, e) -> {
+            if (e == null) {
+                committed.forEach((partition, offset) -> notYetCommitted.remove(partition, offset));
+            } else {
+                LOG.info("worker {}: an asynchronous commit failed ({}); the next one covers it", workerId, e.getMessage());
+            }
+        });
         return true;
+    }
+
+    /**
+     * Nothing to do: make sure what was confirmed is committed, so that a failed asynchronous commit
+     * at the end of a job does not leave its last chunks to be redone by the next owner (and shown as
+     * lag meanwhile). Partitions taken away since are left to their new owner.
+     */
+    @Override
+    protected void idle() {
+        notYetCommitted.keySet().retainAll(consumer().assignment());
+        if (notYetCommitted.isEmpty()) {
+            return;
+        }
+        try {
+            consumer().commitSync(Map.copyOf(notYetCommitted));
+            notYetCommitted.clear();
+        } catch (RetriableException e) {
+            LOG.info("worker {}: commit failed ({}); trying again when next idle", workerId, e.getMessage());
+        } catch (KafkaException e) {
+            if (e instanceof WakeupException) {
+                throw e;
+            }
+            // Not retriable (the group moved on): whoever owns these partitions now redoes the chunks.
+            LOG.warn("worker {}: commit failed ({}); another member may redo these chunks", workerId, e.getMessage());
+            notYetCommitted.clear();
+        }
+    }
+
+    private static OffsetAndMetadata later(OffsetAndMetadata a, OffsetAndMetadata b) {
+        return a.offset() >= b.offset() ? a : b;
     }
 
     /**
@@ -90,8 +133,7 @@ public final class Worker extends WorkerLoop<Consumer<byte[], byte[]>> {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : chunks) {
             offsets.merge(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+                    new OffsetAndMetadata(record.offset() + 1), Worker::later);
         }
         return offsets;
     }

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import mq.common.kafka.ClientFactory;
 import mq.common.kafka.DeadLetters;
+import mq.common.kafka.RestartDelay;
 import mq.common.protocol.Partial;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
@@ -35,8 +37,6 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
-    private static final Duration LAST_RESTART_DELAY = Duration.ofSeconds(30);
 
     protected final String workerId;
     protected final Topics topics;
@@ -50,7 +50,7 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
     private final ClientFactory<C> consumers;
     private volatile C consumer;
     private boolean consumerOpen = true;
-    private Duration restartDelay = FIRST_RESTART_DELAY;
+    private final RestartDelay restartDelay = new RestartDelay();
 
     WorkerLoop(ClientFactory<C> consumers, Producer<byte[], byte[]> producer, Topics topics, String workerId,
                int threadCount, ChunkReducer reducer, MeterRegistry meters) {
@@ -78,6 +78,10 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
 
     protected abstract void wakeUpConsumer();
 
+    /** Called when a poll brought nothing: a moment for housekeeping that must not slow a busy loop. */
+    protected void idle() {
+    }
+
     /** The consumer in use: a new one after a failure, so never keep it beyond a call. */
     protected final C consumer() {
         return consumer;
@@ -91,8 +95,10 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
             while (!closing) {
                 try {
                     ConsumerRecords<byte[], byte[]> records = poll(POLL_TIMEOUT);
-                    if (!records.isEmpty() && handle(records)) {
-                        restartDelay = FIRST_RESTART_DELAY;
+                    if (records.isEmpty()) {
+                        idle();
+                    } else if (handle(records)) {
+                        restartDelay.reset();
                     }
                 } catch (WakeupException e) {
                     if (!closing) {
@@ -127,18 +133,17 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
      * aggregator drops any duplicate partial.
      */
     private void replaceConsumer(RuntimeException failure) throws InterruptedException {
+        Duration delay = restartDelay.take();
         LOG.error("worker {}: its consumer failed ({}); the chunks in hand will be redone; a new consumer joins in {} s",
-                workerId, failure.toString(), restartDelay.toSeconds(), failure);
+                workerId, failure.toString(), delay.toSeconds(), failure);
         try {
             closeConsumerOnce();
         } catch (RuntimeException e) {
             LOG.warn("worker {}: closing the failed consumer failed too ({})", workerId, e.toString());
         }
-        if (closeRequested.await(restartDelay.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (closeRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
-        restartDelay = restartDelay.multipliedBy(2).compareTo(LAST_RESTART_DELAY) > 0
-                ? LAST_RESTART_DELAY : restartDelay.multipliedBy(2);
         consumer = consumers.open();
         consumerOpen = true;
         metrics.consumerRestarted();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import mq.common.kafka.ClientFactory;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;

@@ -60,6 +60,11 @@ public final class LiveModel implements AggregatorObserver {
         jobOf(report.job(), now).finished(report, now, roster.alive(now), lag.getAsLong());
     }
 
+    @Override
+    public synchronized void inFlightForgotten(List<String> forgotten) {
+        forgotten.forEach(jobs::remove);
+    }
+
     public synchronized void heartbeat(WorkerHeartbeat beat) {
         roster.heartbeat(beat);
     }

@@ -139,10 +139,13 @@ function renderWorkers(rows, now) {
       ["chunks", fmt.format(row.chunks)], ["records", fmt.format(row.records)], ["busy", `${fmt.format(row.busy_pct)} %`],
       ["records_per_s", fmt.format(row.records_per_s)], ["last_heartbeat", ago(now, row.last_heartbeat_at)],
     ];
+    // Each cell carries its column's heading: on a phone the rows become cards that show it (live.css).
+    const headings = [...document.querySelectorAll("#workers thead th")].map((th) => th.textContent);
     const tr = el("tr", { "data-worker": row.worker, "data-state": row.state, "data-chunks": row.chunks,
       "data-records": row.records, class: row.state });
     cells.forEach(([field, text], i) => tr.append(el(i === 0 ? "th" : "td",
-        { "data-field": field, class: i >= 2 && i <= 5 ? "num" : "", ...(i === 0 ? { scope: "row" } : {}) }, text)));
+        { "data-field": field, "data-label": headings[i] || field, class: i >= 2 && i <= 5 ? "num" : "",
+          ...(i === 0 ? { scope: "row" } : {}) }, text)));
     return tr;
   }));
   state.workerStates = Object.fromEntries(rows.map((row) => [row.worker, row.state]));

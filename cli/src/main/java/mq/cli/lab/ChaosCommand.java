@@ -1,6 +1,5 @@
 package mq.cli.lab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +16,8 @@ import mq.lab.chaos.ChaosReport;
 import mq.lab.chaos.ChaosSettings;
 import mq.lab.chaos.ChaosSetup;
 import mq.lab.chaos.FaultKind;
+import mq.lab.scale.LabInput;
 import mq.lab.scale.Manifest;
-import mq.producer.input.InputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,18 +94,16 @@ public final class ChaosCommand implements Callable<Integer> {
                     + "give one or the other");
         }
         Path dir = files.outDir("chaos");
-        Path file = files.input(dir);
+        LabInput input = files.labInput(dir);
         Instant startedAt = Instant.now();
         BrokerControl brokers = brokers();
         System.err.printf("chaos: %d faults x %d runs (and %d fault-free) on %s, %s -> %s%n", kinds.size(), runs, runs,
-                brokers.bootstrap(), file, dir);
+                brokers.bootstrap(), input.file(), dir);
         ChaosSetup setup = new ChaosSetup(kafka.settings(brokers.bootstrap()), kafka.asArguments(brokers.bootstrap()),
                 kafka.topics(), kafka.chunkPartitions(), brokers, settings);
-        ChaosLab.Outcome outcome = new ChaosLab(setup, files.showProgress(), System.out).run(file, InputFormat.detect(file), dir);
+        ChaosLab.Outcome outcome = new ChaosLab(setup, files.showProgress(), System.out).run(input, dir);
 
-        Map<String, Object> manifestSettings = new LinkedHashMap<>();
-        manifestSettings.put("input", file.toAbsolutePath().toString());
-        manifestSettings.put("input_bytes", Files.size(file));
+        Map<String, Object> manifestSettings = new LinkedHashMap<>(input.manifestEntries());
         manifestSettings.put("nodes", kafka.hasBootstrap() ? "external" : nodes);
         manifestSettings.put("faults", kinds.stream().map(FaultKind::optionName).toList());
         manifestSettings.put("runs", runs);

@@ -1,9 +1,7 @@
 package mq.cli.lab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +9,12 @@ import java.util.concurrent.Callable;
 import mq.cli.options.Bootstrap;
 import mq.cli.options.JitOption;
 import mq.cli.options.KafkaOptions;
-import mq.common.protocol.RecordSpec;
+import mq.lab.scale.LabInput;
 import mq.lab.scale.Manifest;
 import mq.lab.scale.ScaleGrid;
 import mq.lab.scale.ScaleReport;
 import mq.lab.scale.ScaleSweep;
 import mq.launcher.JitMode;
-import mq.producer.input.InputFormat;
 import mq.worker.GroupType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,9 +58,6 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "Thread counts for the in-process baseline (default: 1, 2, and the number of cores).")
     List<Integer> baselineThreads;
 
-    @Option(names = "--sum-field", paramLabel = "FIELD", description = "Records: fields to sum (default amount for generated records).")
-    List<String> sumFields = new ArrayList<>();
-
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "512m", description = "Heap of each role process (default ${DEFAULT-VALUE}).")
     String heap;
 
@@ -79,25 +73,20 @@ public final class ScaleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScaleGrid grid = new ScaleGrid(workers, threads, chunkSizes, workMicros, groups, repeat);
         Path dir = files.outDir("scale");
-        Path file = files.input(dir);
-        InputFormat format = InputFormat.detect(file);
-        List<String> sums = !sumFields.isEmpty() || format.kind() == mq.common.protocol.JobKind.NUMBERS || files.inputGiven()
-                ? sumFields : List.of("amount");
+        LabInput input = files.labInput(dir);
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> inProcessThreads = baselineThreads != null ? baselineThreads
                 : List.of(1, 2, cores).stream().distinct().sorted().toList();
 
         java.time.Instant startedAt = java.time.Instant.now();
         String bootstrap = Bootstrap.startingLocal(kafka);
-        System.err.printf("scale: %d combinations x %d runs on %s, %s -> %s%n", grid.points().size(), repeat, bootstrap, file, dir);
+        System.err.printf("scale: %d combinations x %d runs on %s, %s -> %s%n", grid.points().size(), repeat, bootstrap,
+                input.file(), dir);
         ScaleSweep sweep = new ScaleSweep(new ScaleSweep.Setup(kafka.settings(bootstrap), kafka.asArguments(bootstrap),
                 kafka.topics(), kafka.chunkPartitions(), heap, Duration.ofMinutes(30), files.showProgress(), jit), System.out);
-        ScaleSweep.Outcome outcome = sweep.run(grid, file, format, RecordSpec.DEFAULT, sums, inProcessThreads, dir);
+        ScaleSweep.Outcome outcome = sweep.run(grid, input, inProcessThreads, dir);
 
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("input", file.toAbsolutePath().toString());
-        settings.put("input_bytes", Files.size(file));
-        settings.put("format", format.optionName());
+        Map<String, Object> settings = new LinkedHashMap<>(input.manifestEntries());
         settings.put("grid", grid);
         settings.put("baseline_threads", inProcessThreads);
         settings.put("heap", heap);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import mq.aggregator.Aggregator;
+import mq.aggregator.AggregatorObserver;
 import mq.aggregator.live.LivePage;
 import mq.aggregator.state.LatestStates;
 import mq.cli.options.Bootstrap;
@@ -105,9 +106,11 @@ public final class AggregatorCommand implements Callable<Integer> {
                 server.serveReports(recent, reports).serve(live.routes());
                 System.err.printf("live page on http://127.0.0.1:%d/%n", server.port());
             });
-            Aggregator aggregator = new Aggregator(metrics.bind(new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
+            Aggregator aggregator = new Aggregator(
+                    metrics.boundConsumers(() -> new KafkaConsumer<>(settings.consumer(group, "aggregator-" + id))),
                     metrics.bind(new KafkaProducer<>(settings.producer("aggregator-" + id + "-results"))), kafka.topics(), reports,
-                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry()).onReport(recent::add).owner(owner)
+                    Duration.ofSeconds(jobTimeoutSeconds), metrics.registry())
+                    .observe(AggregatorObserver.reports(recent::add)).owner(owner)
                     .observe(live.observer()).latestStates(states);
             Shutdown.onSignal("aggregator", timeout -> {
                 aggregator.close(timeout);

@@ -9,7 +9,6 @@ import mq.cli.options.MetricsOptions;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
 import mq.common.protocol.Json;
-import mq.worker.ClientFactory;
 import mq.worker.GroupType;
 import mq.worker.Heartbeats;
 import mq.worker.ShareWorker;
@@ -18,7 +17,6 @@ import mq.worker.WorkerLoop;
 import mq.worker.reduce.BusyWork;
 import mq.worker.reduce.ChunkReducer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
@@ -105,17 +103,8 @@ public final class WorkerCommand implements Callable<Integer> {
             } else {
                 var props = settings.consumer(group, workerId);
                 props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
-                worker = new Worker(new ClientFactory<>() {
-                    @Override
-                    public Consumer<byte[], byte[]> open() {
-                        return metrics.bind(new KafkaConsumer<byte[], byte[]>(props));
-                    }
-
-                    @Override
-                    public void closed(Consumer<byte[], byte[]> consumer) {
-                        metrics.unbind(consumer);
-                    }
-                }, producer, kafka.topics(), workerId, threads, reducer, metrics.registry());
+                worker = new Worker(metrics.boundConsumers(() -> new KafkaConsumer<>(props)), producer, kafka.topics(),
+                        workerId, threads, reducer, metrics.registry());
             }
             runWithHeartbeats(worker, producer, workerId, metrics);
         }

@@ -67,4 +67,34 @@ class ChaosCommandIT {
         assertThat(Files.readAllLines(out.resolve(ChaosReport.CSV))).hasSize(1 + FaultKind.values().length);
         assertThat(document.get("explanation")).isNotEmpty();
     }
+
+    /** A Mockaroo-style CSV read with its own record options: the producer, a process of its own, reads it as the baseline did. */
+    @Test
+    void aCsvWithItsOwnRecordOptionsSurvivesDuplicateChunksExactly() throws Exception {
+        StringBuilder csv = new StringBuilder("customer_no;changed;balance\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(i % 300 + 1).append(';').append(1 + i % 12).append("/").append(1 + i % 28).append("/2025 ")
+                    .append(i % 24).append(':').append(String.format("%02d", i % 60)).append(';').append(i % 97).append(".25\n");
+        }
+        Path input = Files.writeString(dir.resolve("MOCK_DATA.csv"), csv);
+        Path out = dir.resolve("chaos-csv");
+
+        int exit = Main.commandLine().execute("chaos", "--input", input.toString(), "--csv-delimiter", ";",
+                "--key-field", "customer_no", "--timestamp-field", "changed", "--timestamp-format", "M/d/yyyy H:mm",
+                "--key-type", "number", "--sum-field", "balance", "--chunk-size", "500", "--workers", "2",
+                "--faults", "duplicate-chunks", "--job-timeout", "12", "--deadline", "60", "--heap", "192m",
+                "--no-progress", "--out", out.toString(), "--bootstrap", TestBroker.bootstrap(),
+                "--topic-prefix", TestBroker.uniqueName("chaos-csv") + ".", "--chunk-partitions", "2");
+
+        JsonNode document = new ObjectMapper().readTree(out.resolve(ChaosReport.JSON).toFile());
+        for (JsonNode run : document.get("runs")) {
+            assertThat(run.get("outcome").asText()).as(run.get("fault").asText() + ": " + run.get("reason").asText())
+                    .isEqualTo("exact");
+        }
+        assertThat(document.get("runs")).hasSize(2);
+        assertThat(exit).isZero();
+        JsonNode spec = new ObjectMapper().readTree(out.resolve(ChaosReport.MANIFEST).toFile()).get("settings").get("record_spec");
+        assertThat(spec.get("keyField").asText()).isEqualTo("customer_no");
+        assertThat(spec.get("csvDelimiter").asText()).isEqualTo(";");
+    }
 }

@@ -82,4 +82,52 @@ class ScaleCommandIT {
             assertThat(run.get("digest").asText()).startsWith("numbers count=20000");
         }
     }
+
+    /**
+     * A Mockaroo-style CSV with its own key, timestamp and sum fields, minute timestamps (ties that the
+     * later record wins) and number keys: the baseline, the raw queue and every run read it alike.
+     */
+    @Test
+    void aMockarooCsvWithItsOwnRecordOptionsIsExactInEveryRun() throws Exception {
+        Path schema = Files.writeString(dir.resolve("customers.json"), """
+                {"fields": [
+                  {"name": "customer_no", "type": "Record Key", "keys": 300},
+                  {"name": "name", "type": "First Name"},
+                  {"name": "balance", "type": "Number", "min": -500, "max": 5000, "decimals": 2},
+                  {"name": "changed", "type": "Version Timestamp", "min": "01/01/2025", "max": "12/31/2025",
+                   "format": "%-m/%-d/%Y %-H:%M"}
+                ]}
+                """);
+        Path csv = dir.resolve("MOCK_DATA.csv");
+        assertThat(Main.commandLine().execute("generate", "records", "--schema", schema.toString(), "--format", "csv",
+                "--count", "3000", "--no-progress", "--out", csv.toString())).isZero();
+        Path out = dir.resolve("scale-csv");
+
+        int exit = Main.commandLine().execute("scale", "--input", csv.toString(), "--key-field", "customer_no",
+                "--timestamp-field", "changed", "--timestamp-format", "M/d/yyyy H:mm", "--key-type", "number",
+                "--sum-field", "balance", "--workers", "1,2", "--chunk-size", "500", "--repeat", "1",
+                "--baseline-threads", "1", "--heap", "256m", "--no-progress", "--out", out.toString(),
+                "--bootstrap", TestBroker.bootstrap(), "--topic-prefix", TestBroker.uniqueName("scale-csv") + ".",
+                "--chunk-partitions", "2");
+
+        assertThat(exit).isZero();
+        JsonNode document = new ObjectMapper().readTree(out.resolve(ScaleReport.JSON).toFile());
+        assertThat(document.get("inexact")).isEmpty();
+        assertThat(document.get("runs")).hasSize(2);
+        JsonNode settings = new ObjectMapper().readTree(out.resolve(ScaleReport.MANIFEST).toFile()).get("settings");
+        assertThat(settings.get("format").asText()).isEqualTo("csv");
+        JsonNode spec = settings.get("record_spec");
+        assertThat(spec.get("keyField").asText()).isEqualTo("customer_no");
+        assertThat(spec.get("timestampField").asText()).isEqualTo("changed");
+        assertThat(spec.get("timestampFormat").asText()).isEqualTo("M/d/yyyy H:mm");
+        assertThat(spec.get("keyType").asText()).isEqualTo("number");
+        assertThat(spec.get("sumFields")).extracting(JsonNode::asText).containsExactly("balance");
+        for (JsonNode run : document.get("runs")) {
+            assertThat(run.get("digest").asText()).startsWith("records count=3000 keys=300 balance=");
+            // Number keys sort as numbers: 1, 2, 3 ... not 1, 10, 100 as text would.
+            List<String> latest = Files.readAllLines(Path.of(run.get("outDir").asText()).resolve("records.jsonl"));
+            assertThat(latest).hasSize(300);
+            assertThat(new ObjectMapper().readTree(latest.get(1)).get("customer_no").asText()).isEqualTo("2");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mq.aggregator.Aggregator;
+import mq.aggregator.AggregatorObserver;
 import mq.aggregator.report.RecentReports;
 import mq.common.kafka.ClientSettings;
 import mq.common.kafka.TopicSetup;
@@ -72,15 +73,16 @@ class MetricsIT {
         try (Admin admin = Admin.create(client.admin("it"))) {
             TopicSetup.ensure(admin, topics, PARTITIONS);
             Aggregator aggregator = new Aggregator(
-                    aggregatorMetrics.bind(new KafkaConsumer<>(client.consumer(aggregatorGroup, "agg"))),
+                    aggregatorMetrics.boundConsumers(() -> new KafkaConsumer<>(client.consumer(aggregatorGroup, "agg"))),
                     aggregatorMetrics.bind(new KafkaProducer<>(client.producer("agg-results"))), topics,
-                    dir.resolve("reports"), Duration.ofMinutes(1), aggregatorMetrics.registry()).onReport(recent::add);
+                    dir.resolve("reports"), Duration.ofMinutes(1), aggregatorMetrics.registry())
+                    .observe(AggregatorObserver.reports(recent::add));
             run("aggregator", aggregator, aggregator::close, aggregatorMetrics);
             for (int i = 1; i <= 2; i++) {
                 String id = "w" + i;
                 RoleMetrics metrics = RoleMetrics.start("worker", 0);
                 workerMetrics.add(metrics);
-                Worker worker = new Worker(() -> metrics.bind(new KafkaConsumer<>(client.consumer(workerGroup, id))),
+                Worker worker = new Worker(metrics.boundConsumers(() -> new KafkaConsumer<>(client.consumer(workerGroup, id))),
                         metrics.bind(new KafkaProducer<>(client.producer(id + "-partials"))), topics, id, 1,
                         new ChunkReducer(id, BusyWork.NONE), metrics.registry());
                 run(id, worker, worker::close, metrics);

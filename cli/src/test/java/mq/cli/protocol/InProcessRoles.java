@@ -53,7 +53,7 @@ final class InProcessRoles implements AutoCloseable {
     }
 
     InProcessRoles startAggregator(String owner, String group) {
-        aggregator = new Aggregator(new KafkaConsumer<>(client.consumer(group, "agg")),
+        aggregator = new Aggregator(() -> new KafkaConsumer<>(client.consumer(group, "agg")),
                 new KafkaProducer<>(client.producer("agg")), topics, reports, Duration.ofMinutes(2),
                 new SimpleMeterRegistry()).owner(owner);
         aggregatorThread = new Thread(aggregator, "aggregator");
@@ -67,7 +67,7 @@ final class InProcessRoles implements AutoCloseable {
     /** A second aggregator on the same topics, in a group of its own, taking the jobs of {@code owner}. */
     InProcessRoles startOwnedAggregator(String owner) {
         String group = TestBroker.uniqueName("owned");
-        Aggregator other = new Aggregator(new KafkaConsumer<>(client.consumer(group, "owned")),
+        Aggregator other = new Aggregator(() -> new KafkaConsumer<>(client.consumer(group, "owned")),
                 new KafkaProducer<>(client.producer("owned")), topics, reports.resolveSibling("owned-reports"),
                 Duration.ofMinutes(2), new SimpleMeterRegistry()).owner(owner);
         new Thread(other, "owned-aggregator").start();

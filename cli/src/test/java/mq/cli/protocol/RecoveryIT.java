@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mq.aggregator.report.ReportFiles;
-import mq.launcher.ResultWatcher;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Json;
 import mq.common.protocol.MessageRules;
 import mq.common.protocol.Partial;
+import mq.launcher.ResultWatcher;
 import mq.producer.JobPublisher;
 import mq.producer.input.InputFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * finalise a job.
  */
 class RecoveryIT {
+    /** Chunks each of two concurrent jobs has sent before the aggregator is restarted (of 120). */
+    private static final int CHUNKS_BEFORE_RESTART = 10;
+
     @TempDir
     Path dir;
 
@@ -91,11 +96,12 @@ class RecoveryIT {
             // Given two jobs produced at once, slowly enough to be in flight together
             Path a = numbersFile("concurrent-a", 60_000);
             Path b = numbersFile("concurrent-b", 60_000);
-            Thread producerA = publishInBackground(roles, "concurrent-a", a);
-            Thread producerB = publishInBackground(roles, "concurrent-b", b);
+            CountDownLatch bothUnderWay = new CountDownLatch(2 * CHUNKS_BEFORE_RESTART);
+            Thread producerA = publishInBackground(roles, "concurrent-a", a, bothUnderWay);
+            Thread producerB = publishInBackground(roles, "concurrent-b", b, bothUnderWay);
 
-            // When the aggregator stops mid-job and comes back
-            Thread.sleep(300);
+            // When the aggregator stops mid-job (both producers past their first chunks) and comes back
+            assertThat(bothUnderWay.await(60, TimeUnit.SECONDS)).isTrue();
             roles.stopAggregator();
             roles.startAggregator();
             producerA.join(60_000);
@@ -119,12 +125,17 @@ class RecoveryIT {
         return Files.writeString(dir.resolve(job + ".txt"), numbers);
     }
 
-    private static Thread publishInBackground(InProcessRoles roles, String job, Path input) {
+    private static Thread publishInBackground(InProcessRoles roles, String job, Path input, CountDownLatch sent) {
         Thread thread = new Thread(() -> {
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(roles.client.producer(job))) {
                 new JobPublisher(producer, roles.topics, InProcessRoles.PARTITIONS).publish(
                         new JobPublisher.Request(job, input, InputFormat.NUMBERS, null, 500, false, null),
-                        (read, total, chunks) -> pause());
+                        (read, total, chunks) -> {
+                            if (chunks <= CHUNKS_BEFORE_RESTART) {
+                                sent.countDown();
+                            }
+                            pause();
+                        });
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -90,6 +90,12 @@ class LivePageIT {
                     .asText()).contains("dead"); // said in words, not only in colour
             browser.screenshot(Path.of("target", "live-page-1280.png"), 1280, 2000);
             browser.screenshot(Path.of("target", "live-page-390.png"), 390, 3000);
+            // At phone width nothing scrolls sideways: the worker rows are cards, each value beside its heading
+            assertThat(browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean()).isTrue();
+            assertThat(browser.evaluate("getComputedStyle(document.querySelector('#workers tbody tr')).display").asText())
+                    .isEqualTo("block");
+            assertThat(browser.evaluate("document.querySelector('#workers td[data-field=\"chunks\"]').dataset.label").asText())
+                    .isEqualTo("chunks");
         }
     }
 

@@ -46,7 +46,7 @@ class LongRunningRolesIT {
         String aggregators = TestBroker.uniqueName("aggregator");
         try (Admin admin = Admin.create(fixture.client.admin("it"))) {
             TopicSetup.ensure(admin, fixture.topics, RunFixture.PARTITIONS);
-            start(new Aggregator(new KafkaConsumer<>(fixture.client.consumer(aggregators, "agg")),
+            start(new Aggregator(() -> new KafkaConsumer<>(fixture.client.consumer(aggregators, "agg")),
                     new KafkaProducer<>(fixture.client.producer("agg")), fixture.topics, dir.resolve("reports"),
                     Duration.ofMinutes(1), new SimpleMeterRegistry()));
             for (int i = 1; i <= 2; i++) {

@@ -25,7 +25,13 @@ public final class TopicSetup {
         // Partials, job events and results are few and small; one partition keeps a job's events in order.
         wanted.add(new NewTopic(topics.partials(), 1, (short) -1).configs(config));
         wanted.add(new NewTopic(topics.jobs(), 1, (short) -1).configs(config));
-        wanted.add(new NewTopic(topics.results(), 1, (short) -1).configs(config));
+        // Results are compacted by job id: what stays of a job is its last message, the final, so a
+        // long-running aggregator reads one message per finished job at start-up (FinishedJobs), not
+        // every progress message since the topic began. Hour-long segments let the cleaner get to them.
+        wanted.add(new NewTopic(topics.results(), 1, (short) -1).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ClientSettings.MAX_MESSAGE_BYTES),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.SEGMENT_MS_CONFIG, Long.toString(3600_000L))));
         // Heartbeats matter for a minute; an hour of them is plenty.
         wanted.add(new NewTopic(topics.workers(), 1, (short) -1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")));
         // Dead letters are evidence: as large as any message they quote, kept a week.

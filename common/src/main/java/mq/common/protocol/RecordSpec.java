@@ -33,6 +33,10 @@ public record RecordSpec(String keyField, String timestampField, List<String> su
         this(keyField, timestampField, sumFields, KeyType.AUTO, null, DEFAULT_ZONE, ',');
     }
 
+    public RecordSpec withSumFields(List<String> fields) {
+        return new RecordSpec(keyField, timestampField, fields, keyType, timestampFormat, timestampZone, csvDelimiter);
+    }
+
     public RecordSpec withKeyType(KeyType type) {
         return new RecordSpec(keyField, timestampField, sumFields, type, timestampFormat, timestampZone, csvDelimiter);
     }
