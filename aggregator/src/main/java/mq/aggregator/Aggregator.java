@@ -99,6 +99,8 @@ public final class Aggregator implements Runnable {
     private long lastCommitAt;
     private volatile int jobsCompleted;
     private boolean consumerOpen = true;
+    /** Wall-clock time this aggregator's current consumer started reading. */
+    private long readingSince;
 
     public Aggregator(ClientFactory<Consumer<byte[], byte[]>> consumers, Producer<byte[], byte[]> producer, Topics topics,
                       Path reportsDir, Duration jobTimeout, MeterRegistry meters) {
@@ -192,6 +194,7 @@ public final class Aggregator implements Runnable {
     }
 
     private void readUntilClosed() {
+        readingSince = System.currentTimeMillis();
         if (owner == null) {
             finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
         } // else a named owner serves one run, started before its job: nothing of its own can have finished
@@ -351,9 +354,20 @@ public final class Aggregator implements Runnable {
             }
         }
         for (JobState state : over) {
-            finish(state, state.isComplete() && state.failure() == null ? state.lastEventAt() : now);
+            finish(state, finishedAt(state, now));
         }
         return !over.isEmpty();
+    }
+
+    /**
+     * When the job's result came to be. A job whose last message was written before this consumer
+     * started reading is a replay (after a restart): its messages' own time is the best there is, so
+     * its report keeps its original timings. Any other job ends now, when its result is known: the
+     * messages' time would hide how far behind the aggregator ran (seen when spilling to disk).
+     */
+    private long finishedAt(JobState state, long now) {
+        boolean replayed = state.lastEventAt() < readingSince;
+        return state.isComplete() && state.failure() == null && replayed ? state.lastEventAt() : now;
     }
 
     private void failIfAbandoned(JobState state, long now) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,8 +84,11 @@ public final class LocalRun implements AutoCloseable {
     private final int chunkPartitions;
     private final Settings settings;
     private final String runId = JobIds.next().substring(4);
-    private final List<ChildProcess> workers = new ArrayList<>();
-    private ChildProcess aggregator;
+    private final List<ChildProcess> workers = new CopyOnWriteArrayList<>();
+    private volatile ChildProcess aggregator;
+    /** Stops the run's processes when this JVM is stopped (Ctrl-C, SIGTERM) before {@link #close}: left behind they would go on reading the topics. */
+    private final Thread stopChildrenOnExit = new Thread(this::stopChildrenQuietly, "mq-run-stop-children");
+    private boolean hookAdded;
     private Consumer<ResultMessage.Progress> progressListener = progress -> { };
 
     public LocalRun(ClientSettings client, List<String> kafkaArguments, Topics topics, int chunkPartitions, Settings settings) {
@@ -124,6 +128,10 @@ public final class LocalRun implements AutoCloseable {
 
     /** Creates the topics, starts the aggregator and the workers, and waits until every one of them has joined. */
     private void startRoles(Path outDir) throws IOException {
+        if (!hookAdded) {
+            Runtime.getRuntime().addShutdownHook(stopChildrenOnExit);
+            hookAdded = true;
+        }
         Path logs = outDir.resolve("logs");
         try (Admin admin = Admin.create(client.admin("mq-run-admin"))) {
             TopicSetup.ensure(admin, topics, chunkPartitions);
@@ -238,6 +246,19 @@ public final class LocalRun implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (hookAdded) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChildrenOnExit);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running or has run
+            }
+        }
+        stopChildren();
+        deleteGroups();
+    }
+
+    /** SIGTERM to every child at once (they stop in parallel), then SIGKILL to those still alive after 10 s. */
+    private void stopChildren() throws InterruptedException {
         List<ChildProcess> all = new ArrayList<>(workers);
         if (aggregator != null) {
             all.add(aggregator);
@@ -250,7 +271,14 @@ public final class LocalRun implements AutoCloseable {
         for (ChildProcess child : all) {
             child.stop(Duration.ofSeconds(10));
         }
-        deleteGroups();
+    }
+
+    private void stopChildrenQuietly() {
+        try {
+            stopChildren();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The run's groups die with it; left behind they would clutter {@code mq status} and the broker. */
