@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import mq.aggregator.decode.BatchDecoder;
+import mq.aggregator.decode.DecodedMessage;
 import mq.aggregator.job.JobState;
 import mq.aggregator.recovery.CommitPoint;
 import mq.aggregator.recovery.FinishedJobs;
@@ -33,7 +35,6 @@ import mq.common.protocol.JobId;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.Json;
 import mq.common.protocol.MalformedMessageException;
-import mq.common.protocol.MessageRules;
 import mq.common.protocol.Owner;
 import mq.common.protocol.Partial;
 import mq.common.protocol.ResultMessage;
@@ -95,6 +96,7 @@ public final class Aggregator implements Runnable {
     private volatile AggregatorObserver observer = AggregatorObserver.NONE;
     private volatile String owner;
     private volatile LatestStates latestStates = LatestStates.inHeap();
+    private volatile int decodeThreads = BatchDecoder.DEFAULT_THREADS;
     private long lastProgressAt;
     private long lastCommitAt;
     private volatile int jobsCompleted;
@@ -135,13 +137,27 @@ public final class Aggregator implements Runnable {
         return this;
     }
 
+    /**
+     * How many threads decode a poll's partials, this loop's included (default: the cores, at most
+     * 4); 1 decodes on the loop's thread alone. Handling stays on the loop's thread, in order.
+     */
+    public Aggregator decodeThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("the aggregator needs at least one decoding thread, got " + threads);
+        }
+        this.decodeThreads = threads;
+        return this;
+    }
+
     @Override
     public void run() {
+        // One decoder for every consumer this loop opens: a start-over keeps it, the loop's end stops its threads.
+        BatchDecoder decoder = new BatchDecoder(topics.jobs(), decodeThreads);
         try {
             while (!closing) {
                 long sessionStart = System.nanoTime();
                 try {
-                    readUntilClosed();
+                    readUntilClosed(decoder);
                 } catch (WakeupException e) {
                     if (!closing) {
                         throw e;
@@ -162,6 +178,7 @@ public final class Aggregator implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             try {
+                decoder.close();
                 closeStates();
                 closeConsumer();
                 producer.close();
@@ -193,7 +210,7 @@ public final class Aggregator implements Runnable {
         }
     }
 
-    private void readUntilClosed() {
+    private void readUntilClosed(BatchDecoder decoder) {
         readingSince = System.currentTimeMillis();
         if (owner == null) {
             finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
@@ -205,8 +222,13 @@ public final class Aggregator implements Runnable {
         while (!closing) {
             var records = consumer.poll(Duration.ofMillis(100));
             long wallNow = System.currentTimeMillis();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                handle(record, wallNow);
+            List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+            records.forEach(batch::add);
+            // A window at a time: a poll can hold hundreds of partials, and decoded ones take more heap than their bytes.
+            for (int from = 0; from < batch.size(); from += decoder.window()) {
+                for (DecodedMessage decoded : decoder.decode(batch.subList(from, Math.min(batch.size(), from + decoder.window())))) {
+                    handle(decoded, wallNow);
+                }
             }
             boolean anyFinished = finishOverJobs();
             publishProgress();
@@ -257,12 +279,15 @@ public final class Aggregator implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record, long wallNow) {
+    /** Handles one record as it was decoded: a decoding failure is thrown here, in the poll's order, as before. */
+    private void handle(DecodedMessage decoded, long wallNow) {
+        ConsumerRecord<byte[], byte[]> record = decoded.record();
         try {
-            if (record.topic().equals(topics.jobs())) {
-                handle(record, MessageRules.jobEvent(record.value()), wallNow);
+            Object message = decoded.message();
+            if (message instanceof JobEvent event) {
+                handle(record, event, wallNow);
             } else {
-                handle(record, MessageRules.partial(record.value()), wallNow);
+                handle(record, (Partial) message, wallNow);
             }
         } catch (MalformedMessageException e) {
             deadLetter(record, e.getMessage());
