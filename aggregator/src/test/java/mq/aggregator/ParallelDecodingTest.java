@@ -80,7 +80,8 @@ class ParallelDecodingTest {
             consumer.addRecord(message(JOBS, 0, started()));
             consumer.addRecord(message(PARTIALS, 0, partial(0)));
             consumer.addRecord(message(PARTIALS, 1, partial(1)));
-            consumer.addRecord(message(PARTIALS, 2, STRAY, "not json".getBytes(StandardCharsets.UTF_8)));
+            // large enough for the poll to be decoded on several threads (small numbers partials are not worth it)
+            consumer.addRecord(message(PARTIALS, 2, STRAY, ("not json" + "x".repeat(32 * 1024)).getBytes(StandardCharsets.UTF_8)));
             consumer.addRecord(message(PARTIALS, 3, STRAY, null));
             consumer.addRecord(message(JOBS, 1, STRAY, "{]".getBytes(StandardCharsets.UTF_8)));
             consumer.addRecord(message(PARTIALS, 4, partial(0))); // a duplicate, ignored

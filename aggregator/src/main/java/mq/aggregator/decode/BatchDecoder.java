@@ -20,13 +20,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>The calling thread decodes too, taking the next undecoded record like the helpers do, so a
  * batch never waits for a helper to be scheduled: helpers that start late find nothing left. A
- * batch with at most one partial is decoded on the calling thread alone, since handing it off
- * costs more than it could save. One decoder serves every consumer the aggregator opens, and
- * {@link #close()} stops its threads.
+ * batch with at most one partial, or with partials too small to be worth it (numbers jobs), is
+ * decoded on the calling thread alone: handing a batch off costs a few microseconds, which
+ * doubled the time of a batch of two numbers partials ({@code BatchDecoding} in labs/bench). One
+ * decoder serves every consumer the aggregator opens, and {@link #close()} stops its threads.
  */
 public final class BatchDecoder implements AutoCloseable {
     /** Decoding threads including the caller's: a few, since the merge on one thread still follows. */
     public static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+    /**
+     * The partials' bytes below which a batch stays on the calling thread: decoding that much JSON
+     * takes tens of microseconds, ten times the hand-off.
+     */
+    static final int MIN_PARALLEL_BYTES = 16 * 1024;
 
     private final String jobsTopic;
     private final int helpers;
@@ -53,7 +60,7 @@ public final class BatchDecoder implements AutoCloseable {
 
     /** The records' decoding outcomes, in their order. */
     public List<DecodedMessage> decode(List<ConsumerRecord<byte[], byte[]>> records) {
-        if (pool == null || partials(records) <= 1) {
+        if (pool == null || !worthHandingOff(records)) {
             List<DecodedMessage> decoded = new ArrayList<>(records.size());
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 decoded.add(DecodedMessage.decode(record, jobsTopic));
@@ -102,14 +109,17 @@ public final class BatchDecoder implements AutoCloseable {
         }
     }
 
-    private int partials(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Two partials at least, large enough together for their decoding to outweigh the hand-off. */
+    private boolean worthHandingOff(List<ConsumerRecord<byte[], byte[]>> records) {
         int partials = 0;
+        long bytes = 0;
         for (ConsumerRecord<byte[], byte[]> record : records) {
             if (!record.topic().equals(jobsTopic)) {
                 partials++;
+                bytes += record.value() == null ? 0 : record.value().length;
             }
         }
-        return partials;
+        return partials > 1 && bytes >= MIN_PARALLEL_BYTES;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
