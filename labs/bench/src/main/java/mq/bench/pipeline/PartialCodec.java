@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A partial result on the wire: the worker encodes it, the single-threaded aggregator decodes it.
+ * A partial result on the wire: the worker encodes it, the aggregator decodes it (on a few threads per poll:
+ * {@link BatchDecoding}).
  * A records partial carries the latest version of each of its keys, so it is by far the larger.
  *
  * <p>How to run (after {@code mvn -B package -DskipTests}):
