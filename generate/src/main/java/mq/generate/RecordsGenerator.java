@@ -60,16 +60,12 @@ public final class RecordsGenerator {
 
     private final RecordsSpec spec;
     private final SplittableRandom random;
-    /** {@code (multiplier * j + offset) mod keys} visits every index once: the order in which ids first appear. */
-    private final long multiplier;
-    private final long offset;
-    private long seenKeys;
+    private final KeySequence ids;
 
     private RecordsGenerator(RecordsSpec spec) {
         this.spec = spec;
         this.random = new SplittableRandom(spec.seed());
-        this.multiplier = coprimeMultiplier(spec.keys(), random);
-        this.offset = random.nextLong(spec.keys());
+        this.ids = new KeySequence(spec.keys(), random);
     }
 
     public static GeneratedFile write(Path out, RecordsSpec spec) throws IOException {
@@ -114,7 +110,7 @@ public final class RecordsGenerator {
     }
 
     private void writeRecord(JsonGenerator json, long remaining) throws IOException {
-        int id = nextId(remaining);
+        int id = (int) ids.next(random, remaining); // ids <= keys <= Integer.MAX_VALUE
         int first = random.nextInt(MockNames.FIRST_NAMES.size());
         int last = random.nextInt(MockNames.LAST_NAMES.size());
 
@@ -135,19 +131,6 @@ public final class RecordsGenerator {
         writeAddress(json);
         writeUpdatedAt(json, id);
         json.writeEndObject();
-    }
-
-    /** A new id with probability (unseen ids) / (records left), so every id appears; otherwise a seen one. */
-    private int nextId(long remaining) {
-        long unseen = spec.keys() - seenKeys;
-        long index;
-        if (seenKeys == 0 || random.nextLong(remaining) < unseen) {
-            index = seenKeys++;
-        } else {
-            index = random.nextLong(seenKeys);
-        }
-        // multiplier, index < keys <= Integer.MAX_VALUE: the product fits in a long.
-        return (int) ((multiplier * index + offset) % spec.keys()) + 1;
     }
 
     private void writeNullableString(JsonGenerator json, String field, int nullPercent, String value)
@@ -205,26 +188,6 @@ public final class RecordsGenerator {
 
     private <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
-    }
-
-    private static long coprimeMultiplier(long keys, SplittableRandom random) {
-        if (keys == 1) {
-            return 1;
-        }
-        long candidate = random.nextLong(1, keys);
-        while (gcd(candidate, keys) != 1) {
-            candidate = candidate % (keys - 1) + 1;
-        }
-        return candidate;
-    }
-
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
     }
 
     /** SplitMix64's finalizer: a well-spread hash of a long. */

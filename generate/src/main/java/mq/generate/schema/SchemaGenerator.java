@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import mq.generate.GeneratedFile;
+import mq.generate.KeySequence;
 
 /**
  * Writes {@code count} records of a schema, streaming (one row in memory), the same bytes for the

@@ -1,15 +1,16 @@
-package mq.generate.schema;
+package mq.generate;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 
 /**
- * The key of each row for a Record Key field: keys {@code 1..keys}, each at least once, the rest
+ * The key of each generated row (the mock records' {@code id}, a schema's Record Key field): keys
+ * {@code 1..keys}, each at least once, the rest
  * further versions of keys already seen, so early keys collect more versions (a long tail of hot
  * keys). A key first appears with probability (keys not yet seen) / (rows left); keys appear
  * first in a shuffled order ({@code multiplier * j + offset mod keys} visits every index once).
  */
-final class KeySequence {
+public final class KeySequence {
     /** Below this, multiplier * index (both less than keys) cannot overflow a long. */
     private static final long EXACT_IN_A_LONG = 3_037_000_499L;
 
@@ -18,7 +19,7 @@ final class KeySequence {
     private final long offset;
     private long seen;
 
-    KeySequence(long keys, SplittableRandom random) {
+    public KeySequence(long keys, SplittableRandom random) {
         this.keys = keys;
         long candidate = keys == 1 ? 1 : random.nextLong(1, keys);
         while (gcd(candidate, keys) != 1) {
@@ -29,7 +30,7 @@ final class KeySequence {
     }
 
     /** The next row's key, 1..keys; {@code rowsLeft} counts this row too. */
-    long next(SplittableRandom random, long rowsLeft) {
+    public long next(SplittableRandom random, long rowsLeft) {
         long index = seen == 0 || random.nextLong(rowsLeft) < keys - seen ? seen++ : random.nextLong(seen);
         long product = keys <= EXACT_IN_A_LONG ? multiplier * index % keys
                 : BigInteger.valueOf(multiplier).multiply(BigInteger.valueOf(index)).mod(BigInteger.valueOf(keys)).longValue();
