@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import mq.common.protocol.Limits;
 import org.junit.jupiter.api.Test;
@@ -32,18 +31,11 @@ class CsvChunkReaderTest {
     }
 
     private static List<ChunkDraft> readAll(Path file, int rows, char delimiter) throws IOException {
-        List<ChunkDraft> chunks = new ArrayList<>();
-        try (ChunkReader reader = ChunkReader.open(file, InputFormat.CSV, rows, delimiter)) {
-            ChunkDraft chunk;
-            while ((chunk = reader.next()) != null) {
-                chunks.add(chunk);
-            }
-        }
-        return chunks;
+        return ChunksOf.file(file, InputFormat.CSV, rows, delimiter);
     }
 
     private static String body(ChunkDraft chunk) {
-        return new String(chunk.body(), StandardCharsets.UTF_8);
+        return ChunksOf.body(chunk);
     }
 
     @Test

@@ -32,18 +32,11 @@ class JsonArrayChunkReaderTest {
     }
 
     private static List<ChunkDraft> readAll(Path file, int rows) throws IOException {
-        List<ChunkDraft> chunks = new ArrayList<>();
-        try (ChunkReader reader = ChunkReader.open(file, InputFormat.JSON_ARRAY, rows)) {
-            ChunkDraft chunk;
-            while ((chunk = reader.next()) != null) {
-                chunks.add(chunk);
-            }
-        }
-        return chunks;
+        return ChunksOf.file(file, InputFormat.JSON_ARRAY, rows, ',');
     }
 
     private static List<String> bodyLines(ChunkDraft chunk) {
-        return new String(chunk.body(), StandardCharsets.UTF_8).lines().toList();
+        return ChunksOf.body(chunk).lines().toList();
     }
 
     @Test

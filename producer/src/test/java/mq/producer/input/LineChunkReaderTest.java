@@ -28,18 +28,11 @@ class LineChunkReaderTest {
     }
 
     private static List<ChunkDraft> readAll(Path file, InputFormat format, int rows) throws IOException {
-        List<ChunkDraft> chunks = new ArrayList<>();
-        try (ChunkReader reader = ChunkReader.open(file, format, rows)) {
-            ChunkDraft chunk;
-            while ((chunk = reader.next()) != null) {
-                chunks.add(chunk);
-            }
-        }
-        return chunks;
+        return ChunksOf.file(file, format, rows, ',');
     }
 
     private static String body(ChunkDraft chunk) {
-        return new String(chunk.body(), StandardCharsets.UTF_8);
+        return ChunksOf.body(chunk);
     }
 
     private static String numbers(int count) {
