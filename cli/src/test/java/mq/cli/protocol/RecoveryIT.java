@@ -1,12 +1,14 @@
 package mq.cli.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mq.aggregator.report.ReportFiles;
@@ -17,9 +19,13 @@ import mq.common.protocol.Partial;
 import mq.launcher.ResultWatcher;
 import mq.producer.JobPublisher;
 import mq.producer.input.InputFormat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +77,7 @@ class RecoveryIT {
             assertThat(runNumbers(roles, "quick", 500).status()).isEqualTo(JobReport.SUCCEEDED);
 
             // When the aggregator restarts, and the slow job then ends
-            Thread.sleep(1500); // past one commit interval, as a real restart would be
+            awaitPartialsCommitted(roles); // the finished job's messages committed past, as before a real restart
             roles.stopAggregator();
             roles.startAggregator();
             try (ResultWatcher watcher = new ResultWatcher(roles.client, roles.topics.results())) {
@@ -114,6 +120,19 @@ class RecoveryIT {
                 assertThat(report.sum()).isEqualByComparingTo("1800030000");
                 assertThat(TopicContents.finals(roles.client, roles.topics.results(), job)).hasSize(1);
             }
+        }
+    }
+
+    /** Waits until the aggregator's group has committed the whole partials topic (it commits once a second). */
+    private static void awaitPartialsCommitted(InProcessRoles roles) throws Exception {
+        TopicPartition partials = new TopicPartition(roles.topics.partials(), 0);
+        try (Admin admin = Admin.create(roles.client.admin("recovery-commits"))) {
+            long end = admin.listOffsets(Map.of(partials, OffsetSpec.latest())).partitionResult(partials).get().offset();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(roles.aggregatorGroup)
+                        .partitionsToOffsetAndMetadata().get().get(partials);
+                return committed != null && committed.offset() == end;
+            });
         }
     }
 
