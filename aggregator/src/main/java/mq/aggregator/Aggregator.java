@@ -29,7 +29,7 @@ import mq.aggregator.state.LatestStates;
 import mq.common.kafka.ClientFactory;
 import mq.common.kafka.DeadLetters;
 import mq.common.kafka.PositionsOnAssign;
-import mq.common.kafka.RestartDelay;
+import mq.common.kafka.ReplaceableConsumer;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.JobId;
 import mq.common.protocol.JobReport;
@@ -74,10 +74,7 @@ public final class Aggregator implements Runnable {
      */
     private static final int MISSED_ALIVE_EVENTS = 10;
 
-    private final ClientFactory<Consumer<byte[], byte[]>> consumers;
-    private volatile Consumer<byte[], byte[]> consumer;
-    private final RestartDelay restartDelay = new RestartDelay();
-    private final CountDownLatch closeRequested = new CountDownLatch(1);
+    private final ReplaceableConsumer<Consumer<byte[], byte[]>> replaceableConsumer;
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
     private final Path reportsDir;
@@ -100,14 +97,12 @@ public final class Aggregator implements Runnable {
     private long lastProgressAt;
     private long lastCommitAt;
     private volatile int jobsCompleted;
-    private boolean consumerOpen = true;
     /** Wall-clock time this aggregator's current consumer started reading. */
     private long readingSince;
 
     public Aggregator(ClientFactory<Consumer<byte[], byte[]>> consumers, Producer<byte[], byte[]> producer, Topics topics,
                       Path reportsDir, Duration jobTimeout, MeterRegistry meters) {
-        this.consumers = consumers;
-        this.consumer = consumers.open();
+        this.replaceableConsumer = new ReplaceableConsumer<>(consumers, "aggregator");
         this.producer = producer;
         this.topics = topics;
         this.reportsDir = reportsDir;
@@ -167,7 +162,7 @@ public final class Aggregator implements Runnable {
                     throw e;
                 } catch (KafkaException | IllegalStateException e) {
                     if (System.nanoTime() - sessionStart > Duration.ofMinutes(1).toNanos()) {
-                        restartDelay.reset();
+                        replaceableConsumer.progressed();
                     }
                     if (!closing) {
                         startOver(e);
@@ -180,7 +175,7 @@ public final class Aggregator implements Runnable {
             try {
                 decoder.close();
                 closeStates();
-                closeConsumer();
+                replaceableConsumer.close();
                 producer.close();
             } finally {
                 stopped.countDown();
@@ -213,14 +208,14 @@ public final class Aggregator implements Runnable {
     private void readUntilClosed(BatchDecoder decoder) {
         readingSince = System.currentTimeMillis();
         if (owner == null) {
-            finished = FinishedJobs.readFrom(consumer, topics.results(), Duration.ofSeconds(30));
+            finished = FinishedJobs.readFrom(consumer(), topics.results(), Duration.ofSeconds(30));
         } // else a named owner serves one run, started before its job: nothing of its own can have finished
 
-        consumer.subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer, "aggregator"));
+        consumer().subscribe(List.of(topics.jobs(), topics.partials()), new PositionsOnAssign(consumer(), "aggregator"));
         LOG.info("aggregator{} reading {} and {}, reports under {}; {}", owner == null ? "" : " " + owner,
                 topics.jobs(), topics.partials(), reportsDir, latestStates.describe());
         while (!closing) {
-            var records = consumer.poll(Duration.ofMillis(100));
+            var records = consumer().poll(Duration.ofMillis(100));
             long wallNow = System.currentTimeMillis();
             List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
             records.forEach(batch::add);
@@ -243,14 +238,10 @@ public final class Aggregator implements Runnable {
      * new consumer after a delay that doubles while failures repeat.
      */
     private void startOver(RuntimeException failure) throws InterruptedException {
-        Duration delay = restartDelay.take();
+        Duration delay = replaceableConsumer.nextDelay();
         LOG.error("aggregator: its consumer failed ({}); forgetting {} job(s) in flight, which are read again from the "
                 + "committed offsets by a new consumer in {} s", failure.toString(), inFlight.size(), delay.toSeconds(), failure);
-        try {
-            closeConsumer();
-        } catch (RuntimeException e) {
-            LOG.warn("aggregator: closing the failed consumer failed too ({})", e.toString());
-        }
+        replaceableConsumer.closeFailed();
         observer.inFlightForgotten(List.copyOf(inFlight.keySet()));
         closeJobStates();
         inFlight.clear();
@@ -258,25 +249,14 @@ public final class Aggregator implements Runnable {
         lastProducerSignal.clear();
         progressed.clear();
         commitPoint = new CommitPoint();
-        if (closeRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-            return;
+        if (replaceableConsumer.reopenAfter(delay)) {
+            metrics.consumerRestarted();
         }
-        consumer = consumers.open();
-        consumerOpen = true;
-        metrics.consumerRestarted();
     }
 
-    private void closeConsumer() {
-        if (!consumerOpen) {
-            return;
-        }
-        consumerOpen = false;
-        Consumer<byte[], byte[]> closing = consumer;
-        try {
-            closing.close();
-        } finally {
-            consumers.closed(closing);
-        }
+    /** The consumer in use: a new one after a start-over, so never keep it beyond a call. */
+    private Consumer<byte[], byte[]> consumer() {
+        return replaceableConsumer.get();
     }
 
     /** Handles one record as it was decoded: a decoding failure is thrown here, in the poll's order, as before. */
@@ -450,7 +430,7 @@ public final class Aggregator implements Runnable {
         }
         lastCommitAt = wallNow;
         try {
-            consumer.commitSync(commitPoint.offsets(consumer.assignment(), consumer::position));
+            consumer().commitSync(commitPoint.offsets(consumer().assignment(), consumer()::position));
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -493,8 +473,8 @@ public final class Aggregator implements Runnable {
     /** Stops the loop from any thread and waits for it to close its clients. */
     public void close(Duration timeout) throws InterruptedException {
         closing = true;
-        closeRequested.countDown();
-        consumer.wakeup();
+        replaceableConsumer.stop();
+        consumer().wakeup();
         if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("aggregator did not stop within {}", timeout);
         }

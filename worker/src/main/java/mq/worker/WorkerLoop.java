@@ -2,8 +2,6 @@ package mq.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mq.common.kafka.ClientFactory;
 import mq.common.kafka.DeadLetters;
-import mq.common.kafka.RestartDelay;
+import mq.common.kafka.ReplaceableConsumer;
 import mq.common.protocol.Partial;
 import mq.common.protocol.Topics;
 import mq.worker.reduce.ChunkReducer;
@@ -44,18 +42,13 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
     private final WorkerMetrics metrics;
     private final DeadLetters deadLetters;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final CountDownLatch closeRequested = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile long chunksDone;
-    private final ClientFactory<C> consumers;
-    private volatile C consumer;
-    private boolean consumerOpen = true;
-    private final RestartDelay restartDelay = new RestartDelay();
+    private final ReplaceableConsumer<C> consumer;
 
     WorkerLoop(ClientFactory<C> consumers, Producer<byte[], byte[]> producer, Topics topics, String workerId,
                int threadCount, ChunkReducer reducer, MeterRegistry meters) {
-        this.consumers = consumers;
-        this.consumer = consumers.open();
+        this.consumer = new ReplaceableConsumer<>(consumers, "worker " + workerId);
         this.workerId = workerId;
         this.topics = topics;
         this.batches = new ChunkBatch(producer, topics, workerId, threadCount, reducer);
@@ -84,7 +77,7 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
 
     /** The consumer in use: a new one after a failure, so never keep it beyond a call. */
     protected final C consumer() {
-        return consumer;
+        return consumer.get();
     }
 
     @Override
@@ -98,7 +91,7 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
                     if (records.isEmpty()) {
                         idle();
                     } else if (handle(records)) {
-                        restartDelay.reset();
+                        consumer.progressed();
                     }
                 } catch (WakeupException e) {
                     if (!closing) {
@@ -117,7 +110,7 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
             Thread.currentThread().interrupt(); // stopping: the batch in hand stays unconfirmed and is redone
         } finally {
             try {
-                closeConsumerOnce();
+                consumer.close();
             } finally {
                 batches.close();
                 stopped.countDown();
@@ -133,36 +126,15 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
      * aggregator drops any duplicate partial.
      */
     private void replaceConsumer(RuntimeException failure) throws InterruptedException {
-        Duration delay = restartDelay.take();
+        Duration delay = consumer.nextDelay();
         LOG.error("worker {}: its consumer failed ({}); the chunks in hand will be redone; a new consumer joins in {} s",
                 workerId, failure.toString(), delay.toSeconds(), failure);
-        try {
-            closeConsumerOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("worker {}: closing the failed consumer failed too ({})", workerId, e.toString());
-        }
-        if (closeRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+        consumer.closeFailed();
+        if (!consumer.reopenAfter(delay)) {
             return;
         }
-        consumer = consumers.open();
-        consumerOpen = true;
         metrics.consumerRestarted();
         subscribe();
-    }
-
-    private void closeConsumerOnce() {
-        if (!consumerOpen) {
-            return;
-        }
-        consumerOpen = false;
-        C closing = consumer;
-        try {
-            closing.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            consumers.closed(closing);
-        }
     }
 
     /** Reduces, sends and confirms one batch; returns whether it was confirmed. */
@@ -224,7 +196,7 @@ public abstract sealed class WorkerLoop<C extends Closeable> implements Runnable
     /** Stops the loop from any thread and waits for it to close its clients. */
     public final void close(Duration timeout) throws InterruptedException {
         closing = true;
-        closeRequested.countDown();
+        consumer.stop();
         wakeUpConsumer();
         if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("worker {} did not stop within {}", workerId, timeout);
