@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import mq.aggregator.report.RecentReports;
 import mq.aggregator.report.ReportFiles;
+import mq.common.concurrent.DaemonThreads;
 import mq.common.protocol.JobReport;
 import mq.common.protocol.JobId;
 import mq.common.protocol.Json;
@@ -43,11 +44,7 @@ public final class RoleHttpServer implements AutoCloseable {
     /** Starts serving /metrics and /health on {@code port} (0: any free port). */
     public static RoleHttpServer start(int port, PrometheusMeterRegistry registry) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "metrics-http");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named("metrics-http")));
         server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
         server.createContext("/health", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         server.start();

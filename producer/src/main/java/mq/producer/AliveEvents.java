@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import mq.common.concurrent.DaemonThreads;
 import mq.common.protocol.JobEvent;
 import mq.common.protocol.Json;
 import mq.common.protocol.ProtocolVersion;
@@ -24,11 +25,7 @@ final class AliveEvents implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     AliveEvents(Producer<byte[], byte[]> producer, String jobsTopic, String job, String owner, Duration every) {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "alive-" + job);
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("alive-" + job));
         byte[] key = job.getBytes(StandardCharsets.UTF_8);
         timer.scheduleAtFixedRate(() -> {
             try {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import mq.common.concurrent.DaemonThreads;
 import mq.common.protocol.Json;
 import mq.common.protocol.Limits;
 import mq.common.protocol.Partial;
@@ -38,11 +39,8 @@ final class ChunkBatch implements AutoCloseable {
         this.topics = topics;
         this.reducer = reducer;
         // One thread reduces in the polling thread itself: no hand-off cost for the baseline.
-        this.threads = threadCount == 1 ? null : Executors.newFixedThreadPool(threadCount, runnable -> {
-            Thread thread = new Thread(runnable, workerId + "-reduce");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = threadCount == 1 ? null : Executors.newFixedThreadPool(threadCount,
+                DaemonThreads.named(workerId + "-reduce"));
     }
 
     /**

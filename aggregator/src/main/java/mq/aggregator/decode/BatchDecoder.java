@@ -7,8 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import mq.common.concurrent.DaemonThreads;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -46,7 +46,7 @@ public final class BatchDecoder implements AutoCloseable {
         }
         this.jobsTopic = jobsTopic;
         this.helpers = threads - 1;
-        this.pool = helpers == 0 ? null : Executors.newFixedThreadPool(helpers, daemonThreads("aggregator-decode-"));
+        this.pool = helpers == 0 ? null : Executors.newFixedThreadPool(helpers, DaemonThreads.numbered("aggregator-decode-"));
     }
 
     /**
@@ -120,15 +120,6 @@ public final class BatchDecoder implements AutoCloseable {
             }
         }
         return partials > 1 && bytes >= MIN_PARALLEL_BYTES;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import mq.aggregator.AggregatorObserver;
+import mq.common.concurrent.DaemonThreads;
 import org.apache.kafka.clients.consumer.Consumer;
 
 /**
@@ -21,11 +22,8 @@ public final class LivePage implements AutoCloseable {
     private final LiveModel model;
     private final HeartbeatFeed heartbeats;
     private final LiveHttp http;
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "live-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("live-sampler"));
 
     private LivePage(LiveModel model, HeartbeatFeed heartbeats, Path reportsDir) {
         this.model = model;
