@@ -112,14 +112,20 @@ public final class GroupReadiness {
         }
     }
 
-    /** Waits until a share group has {@code members} members. */
+    /**
+     * Waits until a share group has {@code members} members that each own a partition. A member is
+     * listed as soon as it joins but gets its partitions only with a later heartbeat; a job produced
+     * before then is taken by the members that were quicker, and the late one sits idle through it.
+     */
     public void awaitShareMembers(String group, int members, Duration timeout, Runnable check) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (true) {
             try {
-                seen = admin.describeShareGroups(List.of(group)).describedGroups().get(group)
-                        .get(10, TimeUnit.SECONDS).members().size();
+                seen = (int) admin.describeShareGroups(List.of(group)).describedGroups().get(group)
+                        .get(10, TimeUnit.SECONDS).members().stream()
+                        .filter(member -> !member.assignment().topicPartitions().isEmpty())
+                        .count();
             } catch (ExecutionException | TimeoutException e) {
                 seen = 0;
             } catch (InterruptedException e) {
@@ -132,7 +138,7 @@ public final class GroupReadiness {
             check.run();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("share group " + group + " not ready after " + timeout.toSeconds()
-                        + " s: " + seen + " of " + members + " members");
+                        + " s: " + seen + " of " + members + " members own a partition");
             }
             pause(group);
         }
