@@ -11,6 +11,7 @@ import mq.cli.status.StatusCommand;
 import mq.cli.lab.ChaosCommand;
 import mq.cli.lab.ScaleCommand;
 import mq.cli.lab.ThreadsCommand;
+import mq.launcher.ParentWatch;
 import mq.producer.input.InputException;
 import java.nio.file.FileSystemException;
 import mq.common.protocol.Terminal;
@@ -33,6 +34,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        ParentWatch.startIfAsked();
         System.exit(commandLine().execute(args));
     }
 

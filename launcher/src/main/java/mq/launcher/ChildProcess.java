@@ -60,6 +60,7 @@ public final class ChildProcess {
         // Roles of a run live seconds: C2 compiling on the same 2 cores can cost more than its faster code
         // gains (a 100,000-record job ran 1.6 times faster with C1 alone); --jit chooses, and reports say which.
         command.addAll(jit.jvmOptions());
+        command.add(ParentWatch.optionForChildren());
         command.add("-cp");
         command.add(ClassPath.ofThisJvm());
         command.add(mainClass);

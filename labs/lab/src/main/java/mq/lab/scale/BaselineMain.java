@@ -2,6 +2,7 @@ package mq.lab.scale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import mq.launcher.ParentWatch;
 import mq.producer.JobPublisher;
 
 /**
@@ -19,6 +20,7 @@ public final class BaselineMain {
     }
 
     public static void main(String[] args) throws Exception {
+        ParentWatch.startIfAsked();
         BaselineRequest request = BaselineRequest.read(Path.of(args[0]));
         int work = request.workMicros();
         ObjectMapper json = new ObjectMapper();
