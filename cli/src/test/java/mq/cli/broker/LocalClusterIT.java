@@ -72,13 +72,17 @@ class LocalClusterIT {
     void theProjectsTopicsHaveThreeReplicasAndNeedTwoInSync() throws Exception {
         try (Admin admin = Admin.create(ClientSettings.of(bootstrap).admin("cluster-it"))) {
             TopicSetup.ensure(admin, topics, 6);
-            TopicDescription chunks = admin.describeTopics(List.of(topics.chunks())).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topics.chunks());
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topics.chunks());
-            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            // Any node may answer, and a node learns of a new topic a moment after the controller: it may
+            // say "unknown topic" first.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+                TopicDescription chunks = admin.describeTopics(List.of(topics.chunks())).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get(topics.chunks());
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topics.chunks());
+                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
 
-            assertThat(chunks.partitions()).hasSize(6).allMatch(p -> p.replicas().size() == 3);
-            assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+                assertThat(chunks.partitions()).hasSize(6).allMatch(p -> p.replicas().size() == 3);
+                assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+            });
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(ClusterStatus.of(cluster).stream().mapToInt(ClusterStatus.Node::ledCount).sum()).isGreaterThan(6));
@@ -118,7 +122,7 @@ class LocalClusterIT {
 
         cluster.startNode(down.nodeId(), TIMEOUT);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ClusterStatus.of(cluster))
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ClusterStatus.of(cluster))
                 .allMatch(n -> n.pid().isPresent() && n.underReplicated() == 0));
     }
 

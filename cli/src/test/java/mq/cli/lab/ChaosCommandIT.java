@@ -34,8 +34,8 @@ class ChaosCommandIT {
 
         int exit = Main.commandLine().execute("chaos", "--generate", "numbers:200000", "--chunk-size", "1000",
                 "--workers", "2", "--faults", "all", "--runs", "1", "--nodes", "3",
-                "--cluster-dir", TestCluster.cluster().dir().toString(), "--job-timeout", "12", "--freeze", "4",
-                "--deadline", "120", "--heap", "192m", "--no-progress", "--out", out.toString(),
+                "--cluster-dir", TestCluster.cluster().dir().toString(), "--job-timeout", "40", "--freeze", "4",
+                "--deadline", "180", "--heap", "192m", "--no-progress", "--out", out.toString(),
                 "--topic-prefix", TestBroker.uniqueName("chaos") + ".", "--chunk-partitions", "6");
 
         JsonNode document = new ObjectMapper().readTree(out.resolve(ChaosReport.JSON).toFile());
@@ -82,7 +82,7 @@ class ChaosCommandIT {
         int exit = Main.commandLine().execute("chaos", "--input", input.toString(), "--csv-delimiter", ";",
                 "--key-field", "customer_no", "--timestamp-field", "changed", "--timestamp-format", "M/d/yyyy H:mm",
                 "--key-type", "number", "--sum-field", "balance", "--chunk-size", "500", "--workers", "2",
-                "--faults", "duplicate-chunks", "--job-timeout", "12", "--deadline", "60", "--heap", "192m",
+                "--faults", "duplicate-chunks", "--job-timeout", "40", "--deadline", "60", "--heap", "192m",
                 "--no-progress", "--out", out.toString(), "--bootstrap", TestBroker.bootstrap(),
                 "--topic-prefix", TestBroker.uniqueName("chaos-csv") + ".", "--chunk-partitions", "2");
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultMatrixIT {
     /** Busy work per record: a job lasts seconds, long enough to be hit mid-way. */
     private static final int WORK_MICROS = 50;
-    private static final int MID_JOB_NUMBERS = 60_000;
+    private static final int MID_JOB_NUMBERS = 120_000;
     private static final Duration JOB_DEADLINE = Duration.ofSeconds(180);
     /** Past the group session timeout of the test brokers (10 s): the frozen member loses its partitions. */
     private static final Duration LONGER_THAN_A_SESSION = Duration.ofSeconds(13);
@@ -202,7 +202,7 @@ class FaultMatrixIT {
         assertThat(results.resultsOf(job).stream().filter(ResultMessage.Final.class::isInstance)).hasSize(1);
     }
 
-    /** A job of 240 chunks, a few seconds of work, once its first 20 chunks are merged: a fault now hits it mid-way. */
+    /** A job of 480 chunks, several seconds of work, once its first 20 chunks are merged: a fault now hits it mid-way. */
     private void startJobAndAwaitMidJob(String job) throws IOException {
         roles.produce(job, numbers(job, MID_JOB_NUMBERS), 250);
         awaitMidJob(job, 20);

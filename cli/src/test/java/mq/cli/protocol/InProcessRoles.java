@@ -115,7 +115,11 @@ final class InProcessRoles implements AutoCloseable {
     /** Stops the aggregator as a crash would leave it: nothing committed on the way out. */
     void stopAggregator() throws InterruptedException {
         aggregator.close(Duration.ofSeconds(10));
-        aggregatorThread.join(10_000);
+        aggregatorThread.join(30_000);
+        if (aggregatorThread.isAlive()) {
+            // A new aggregator joining beside the old one would share its partitions: not the restart tested.
+            throw new IllegalStateException("the aggregator did not stop within 30 s");
+        }
     }
 
     boolean allAlive() {

@@ -72,11 +72,12 @@ class PoisonMessageIT {
             assertThat(Files.exists(dir.resolve("x"))).isFalse();
 
             // and the job without started fails
-            assertThat(TopicContents.finals(roles.client, roles.topics.results(), "lonely")).singleElement()
-                    .satisfies(report -> {
-                        assertThat(report.status()).isEqualTo(JobReport.FAILED);
-                        assertThat(report.error()).contains("no started event");
-                    });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(TopicContents.finals(roles.client, roles.topics.results(), "lonely")).singleElement()
+                            .satisfies(report -> {
+                                assertThat(report.status()).isEqualTo(JobReport.FAILED);
+                                assertThat(report.error()).contains("no started event");
+                            }));
 
             // and every role is alive, and a normal job is exact
             assertThat(roles.allAlive()).isTrue();

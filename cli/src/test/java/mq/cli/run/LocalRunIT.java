@@ -83,7 +83,7 @@ class LocalRunIT {
 
         // When the job runs
         JobReport report;
-        try (LocalRun run = twoPartitions.localRun(3, 1, 20, GroupType.SHARE, "256m")) {
+        try (LocalRun run = twoPartitions.localRun(3, 1, 60, GroupType.SHARE, "256m")) {
             report = run.execute(RunFixture.request("share", numbers.file(), InputFormat.NUMBERS, 500, false, out), out);
         }
 
