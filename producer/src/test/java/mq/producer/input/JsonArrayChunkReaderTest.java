@@ -226,4 +226,35 @@ class JsonArrayChunkReaderTest {
                 .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
     }
+
+    @Test
+    void spaceInsideStringsAndNumbersAsWrittenAreKept() throws IOException {
+        String spaced = "[ { \"name\" : \"a  b \\\" c\" ,\n  \"tab\":\"x\\ty\", \"n\" : 1.0e2 , \"z\": -0 ,\"e\":\"\\u00e9\" } ]";
+
+        ChunkDraft chunk = readAll(file(spaced), 10).get(0);
+
+        assertThat(bodyLines(chunk)).containsExactly(
+                "{\"name\":\"a  b \\\" c\",\"tab\":\"x\\ty\",\"n\":1.0e2,\"z\":-0,\"e\":\"\\u00e9\"}");
+    }
+
+    @Test
+    void aRecordLongerThanTheLimitNamesItsLine() throws IOException {
+        String longer = "x".repeat(Limits.MAX_LINE_BYTES + 10);
+        Path input = file("[\n{\"id\":1},\n{\"id\":2,\"text\":\"" + longer + "\"}\n]\n");
+
+        assertThatThrownBy(() -> readAll(input, 10))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("record longer than " + Limits.MAX_LINE_BYTES + " bytes");
+    }
+
+    @Test
+    void aRecordFarLongerThanTheLimitIsNotHeldWhole() throws IOException {
+        // More than the limit plus the read-ahead: the reader gives up while reading it, not after
+        String huge = "x".repeat(4 * Limits.MAX_LINE_BYTES);
+        Path input = file("[\n{\"id\":1},\n{\"id\":2,\"text\":\"" + huge + "\"}\n]\n");
+
+        assertThatThrownBy(() -> readAll(input, 10))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("record longer than " + Limits.MAX_LINE_BYTES + " bytes");
+    }
 }
