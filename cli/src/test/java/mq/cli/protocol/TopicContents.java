@@ -26,9 +26,12 @@ final class TopicContents {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    // Never a partial read passed off as everything: a "has one final" check would pass on it.
+                    throw new IllegalStateException("could not read " + topic + " to its end " + end + " within 30 s");
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
