@@ -109,8 +109,10 @@ final class JsonArrayChunkReader implements ChunkReader {
     /** Appends the element that starts at {@code token}, on no more than one line. */
     private void writeElement(JsonToken token, ByteArrayOutputStream body) throws IOException {
         long from = parser.currentTokenLocation().getByteOffset();
-        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && from >= 0) {
-            recorded.forget(from);
+        boolean offsets = from >= 0;
+        // The bytes before this element are never asked for again; without byte offsets none are.
+        recorded.forget(offsets ? from : Long.MAX_VALUE);
+        if (offsets && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
             parser.skipChildren(); // reads every token of the element, so malformed JSON still fails here
             recorded.copyCompactJson(from, parser.currentLocation().getByteOffset(), body);
         } else {

@@ -257,4 +257,29 @@ class JsonArrayChunkReaderTest {
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.line()).isEqualTo(3))
                 .hasMessageContaining("record longer than " + Limits.MAX_LINE_BYTES + " bytes");
     }
+
+    @Test
+    void manySmallElementsAreNeverHeldTogether() throws IOException {
+        // Bare values take the re-writing path; more of them than the reader may hold at once
+        String values = String.join(",", java.util.Collections.nCopies(600_000, "12345"));
+        Path input = file("[" + values + "]");
+
+        List<ChunkDraft> chunks = readAll(input, 100_000);
+
+        assertThat(chunks).extracting(ChunkDraft::records).containsOnly(100_000);
+        assertThat(bodyLines(chunks.get(5))).hasSize(100_000).allMatch("12345"::equals);
+    }
+
+    @Test
+    void aUtf16ArrayLongerThanWhatIsHeldIsReadWhole() throws IOException {
+        // UTF-16 has no byte offsets in Jackson's parser: every element is re-written, none held
+        String records = String.join(",\n", java.util.Collections.nCopies(60_000, "{\"id\": 1, \"name\": \"Zoë\"}"));
+        Path input = Files.writeString(dir.resolve("utf16.json"), "[" + records + "]", StandardCharsets.UTF_16BE);
+
+        List<ChunkDraft> chunks = readAll(input, 20_000);
+
+        assertThat(Files.size(input)).isGreaterThan(2L * Limits.MAX_LINE_BYTES);
+        assertThat(chunks).extracting(ChunkDraft::records).containsExactly(20_000, 20_000, 20_000);
+        assertThat(bodyLines(chunks.get(2))).allMatch("{\"id\":1,\"name\":\"Zoë\"}"::equals);
+    }
 }
