@@ -278,6 +278,12 @@ public final class LocalBroker {
         if (controllerPort == brokerPort) {
             controllerPort = ports.freePortOtherThan(brokerPort);
         }
+        if (previous.isPresent() && previous.get().brokerPort() != brokerPort) {
+            // Roles and tools still running with the old address would wait for it in vain: say so.
+            System.err.println("warning: the broker's previous port " + previous.get().brokerPort()
+                    + " is taken by another process; it now listens on " + brokerPort + ": restart clients that were given "
+                    + advertisedHost + ":" + previous.get().brokerPort());
+        }
         return new BrokerConfig(listenHost, advertisedHost, brokerPort, controllerPort, dataDir());
     }
 

@@ -3,6 +3,11 @@ package mq.cli.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +132,30 @@ class LocalBrokerIT {
     @Order(6)
     void reportsTheSizeOfItsData() {
         assertThat(broker.dataSize()).isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void aRestartWhosePortWasTakenMovesAndSaysSo() throws Exception {
+        broker.stop(Duration.ofSeconds(30));
+        int oldPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        String moved;
+        try (ServerSocket squatter = new ServerSocket(oldPort, 1, InetAddress.getLoopbackAddress())) {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                moved = broker.ensureRunning(TIMEOUT);
+            } finally {
+                System.setErr(originalErr);
+            }
+        }
+
+        assertThat(moved).isNotEqualTo(bootstrap);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("previous port " + oldPort + " is taken").contains("restart clients that were given");
+        bootstrap = moved;
+        assertThat(consumeAll(topic, 1)).containsExactly("k=hello");
     }
 
     // ---- helpers
