@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,7 +38,8 @@ public final class BrokerMain {
         }
         String serverProperties = rest.get(0);
         if (exitWith != null) {
-            exitWhenGone(exitWith);
+            // A broker started for a test run stops (cleanly, through Kafka's shutdown hook) when the test JVM dies.
+            OwnerWatch.exitWhenGone(exitWith, "broker", 0);
         }
         if (clusterId != null) {
             format(clusterId, serverProperties, System.out);
@@ -75,18 +75,5 @@ public final class BrokerMain {
             throw new UncheckedIOException(e);
         }
         return props.containsKey("controller.quorum.voters");
-    }
-
-    /** A broker started for a test run stops (cleanly, through Kafka's shutdown hook) when the test JVM dies. */
-    private static void exitWhenGone(long pid) {
-        Optional<ProcessHandle> owner = ProcessHandle.of(pid);
-        if (owner.isEmpty()) {
-            System.err.println("process " + pid + " that owns this broker is gone; not starting");
-            System.exit(0);
-        }
-        owner.get().onExit().thenRun(() -> {
-            System.err.println("process " + pid + " that owns this broker exited; shutting down");
-            System.exit(0);
-        });
     }
 }

@@ -17,7 +17,8 @@
  * <h2>Files</h2>
  * Everything lives in one directory ({@code local/broker}, or {@code --dir}, or {@code $MQ_BROKER_DIR});
  * deleting it (broker stopped) resets the broker. See {@link mq.broker.LocalBroker}; its parts: {@link mq.broker.PortChoice}, {@link mq.broker.DirectoryLock},
- * {@link mq.broker.BrokerLog}, {@link mq.broker.Readiness}, {@link mq.broker.BrokerLaunch} and the logging config
+ * {@link mq.broker.BrokerLog}, {@link mq.broker.Readiness}, {@link mq.broker.BrokerLaunch}, {@link mq.broker.OwnerWatch}
+ * (a test run's broker ends with the test JVM; the launcher's roles use it too) and the logging config
  * {@code broker-log4j2.xml} beside these classes.
  *
  * <h2>Settings</h2>

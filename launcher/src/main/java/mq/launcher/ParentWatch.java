@@ -1,8 +1,6 @@
 package mq.launcher;
 
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import mq.broker.OwnerWatch;
 
 /**
  * Ends a role started by {@link ChildProcess} when the process that started it is gone. A launcher
@@ -15,8 +13,6 @@ public final class ParentWatch {
     static final String PARENT_PID = "mq.parent.pid";
     /** The exit code of a role whose parent vanished: as if it had been sent SIGTERM (128 + 15). */
     static final int EXIT_CODE = 143;
-
-    private static final Logger LOG = LoggerFactory.getLogger(ParentWatch.class);
 
     private ParentWatch() {
     }
@@ -32,20 +28,8 @@ public final class ParentWatch {
      */
     public static void startIfAsked() {
         String pid = System.getProperty(PARENT_PID);
-        if (pid == null || pid.isBlank()) {
-            return;
+        if (pid != null && !pid.isBlank()) {
+            OwnerWatch.exitWhenGone(Long.parseLong(pid.trim()), "role", EXIT_CODE);
         }
-        Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(pid.trim()));
-        if (parent.isEmpty()) {
-            exit(pid);
-            return;
-        }
-        // Polled by the JDK for a process that is not our child; the future completes on its own thread.
-        parent.get().onExit().thenRun(() -> exit(pid));
-    }
-
-    private static void exit(String pid) {
-        LOG.warn("the process that started this one (pid {}) has ended; stopping", pid);
-        System.exit(EXIT_CODE);
     }
 }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mq.broker.ClassPath;
@@ -49,7 +50,7 @@ class ParentWatchTest {
                     Path.of(args[0]), JitMode.C1);
             System.out.println(child.pid());
             System.out.flush();
-            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            child.awaitExit(Duration.ofMinutes(5)); // until killed, as a run waits for its roles
         }
     }
 
@@ -57,7 +58,7 @@ class ParentWatchTest {
     public static final class Child {
         public static void main(String[] args) throws Exception {
             ParentWatch.startIfAsked();
-            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // idling is the point: only its launcher's end may stop it
         }
     }
 }
