@@ -78,9 +78,8 @@ final class JsonArrayChunkReader implements ChunkReader {
                 elementLine = line;
                 int before = body.size();
                 writeElement(token, body);
-                int longest = Limits.current().maxLineBytes();
-                if (body.size() - before > longest) {
-                    throw bad(line, "record longer than " + longest + " bytes, the longest record accepted (--max-line-bytes)");
+                if (body.size() - before > Limits.current().maxLineBytes()) {
+                    throw tooLong(line);
                 }
                 body.write('\n');
                 if (records == lines.length) {
@@ -96,8 +95,7 @@ final class JsonArrayChunkReader implements ChunkReader {
             nextRecord += records;
             return chunk;
         } catch (RecordingInputStream.TooLong e) {
-            throw bad(elementLine, "record longer than " + Limits.current().maxLineBytes()
-                    + " bytes, the longest record accepted (--max-line-bytes)");
+            throw tooLong(elementLine);
         } catch (JsonProcessingException e) {
             // Limit errors (too deep, a number too long) carry no location of their own: the parser knows where it is.
             long line = e.getLocation() != null && e.getLocation().getLineNr() > 0
@@ -127,6 +125,11 @@ final class JsonArrayChunkReader implements ChunkReader {
         if (after != null) {
             throw bad(parser.currentTokenLocation().getLineNr(), "unexpected content after the end of the JSON array");
         }
+    }
+
+    private InputException tooLong(long line) {
+        return bad(line, "record longer than " + Limits.current().maxLineBytes()
+                + " bytes, the longest record accepted (--max-line-bytes)");
     }
 
     private InputException bad(long line, String problem) {
